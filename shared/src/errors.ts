@@ -1,0 +1,51 @@
+// Expected failures are codes with a Chinese message for the user (STYLE 4). HTTP status lives in api/_lib.
+export const ERROR_MESSAGES_ZH = {
+  // generic / request shape
+  VALIDATION_FAILED: '提交的内容有误，请按提示修改后重试',
+  INVALID_JSON: '请求内容不是有效的 JSON',
+  UNSUPPORTED_MEDIA_TYPE: '请求格式不受支持，请以 JSON 提交',
+  NOT_FOUND: '没有找到要访问的内容',
+  METHOD_NOT_ALLOWED: '不支持这种请求方式',
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_INVALID: '登录凭证无效，请重新登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '您没有权限进行此操作',
+  DEV_LOGIN_DISABLED: '演示登录未开启',
+  PAYLOAD_TOO_LARGE: '提交的内容太大',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务器开小差了，请稍后再试',
+  CONFLICT: '数据已被修改，请刷新后重试',
+  // rules
+  POLICY_INVALID: '制度参数设置有误',
+  CALENDAR_OUT_OF_RANGE: '该日期超出节假日数据范围，无法计算工作日',
+  DUPLICATE_MEMBER: '名单中有重复的人员',
+  UNKNOWN_MEETING_KIND: '未知的组织生活类型',
+  PERIOD_INVALID: '统计期间有误：结束早于开始',
+  POOL_TOO_SMALL: '人员库中符合条件的人员不足，无法组成观察小组',
+  SHEET_INVALID: '评分表填写有误',
+  QUOTA_EXCEEDED: '超出评优比例限制',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES_ZH;
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A failure the user can act on: a code, a Chinese message, and the fields at fault. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message?: string, fields?: FieldIssue[]) {
+    super(message ?? ERROR_MESSAGES_ZH[code]);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'DomainError');
+}

@@ -1,0 +1,3 @@
+export * from './time';
+export * from './errors';
+export * from './zod-errors';
