@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { env } from '../env';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+import type { Database, Queryable } from './port';
+
+export type { Database, Queryable } from './port';
+
+let current: Promise<Database> | undefined;
+
+/** The process's database: PostgreSQL when DATABASE_URL is set, else PGlite in PGLITE_DIR (D2). */
+export function getDb(): Promise<Database> {
+  current ??= (async () => {
+    const e = env();
+    if (e.DATABASE_URL) return openPostgres(e.DATABASE_URL, e.DATABASE_POOL_MAX);
+    const dir = join(process.cwd(), e.PGLITE_DIR);
+    mkdirSync(dir, { recursive: true });
+    return openPglite({ dataDir: dir });
+  })();
+  return current;
+}
+
+/** Tests and the local server hand in an opened database. */
+export function setDb(db: Database): void {
+  current = Promise.resolve(db);
+}
+
+export interface Claims {
+  sub: string;
+  role: 'authenticated';
+  [key: string]: unknown;
+}
+
+/**
+ * Runs fn in one transaction as the caller, exactly as PostgREST does on Supabase (D3):
+ * `role authenticated` plus the JWT claims, so every row-level-security policy applies.
+ */
+export async function withCaller<T>(claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
+      JSON.stringify(claims),
+    ]);
+    return fn(tx);
+  });
+}
+
+/** Server-side work with no caller yet (login, binding an openid): Supabase's service_role, which bypasses RLS. */
+export async function asService<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.query("select set_config('role', 'service_role', true)");
+    return fn(tx);
+  });
+}

@@ -1,0 +1,16 @@
+// One small database port (D2): every SQL call in the API goes through these two shapes,
+// so PGlite, PostgreSQL 15 and Supabase's pooler share one code path.
+export interface Queryable {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Several statements, no parameters (migrations, seeds). */
+  exec(sql: string): Promise<void>;
+}
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** Runs fn in one transaction: commit if it resolves, roll back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

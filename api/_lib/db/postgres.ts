@@ -1,0 +1,41 @@
+import { Pool, type PoolClient } from 'pg';
+import type { Database, Queryable } from './port';
+
+function wrap(client: Pick<PoolClient, 'query'>): Queryable {
+  return {
+    async query<R>(text: string, params?: unknown[]) {
+      // Unnamed statements only: Supabase's pooler in transaction mode has no prepared statements (D2).
+      const res = await client.query(text, params);
+      return { rows: res.rows as R[] };
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+export function openPostgres(connectionString: string, poolMax: number): Database {
+  const pool = new Pool({ connectionString, max: poolMax });
+  // An idle client losing its server (restart, pooler recycle) must not crash the process.
+  pool.on('error', () => undefined);
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    ...base,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+// The one reader of process.env on the API side (STYLE 6): parsed once, fails fast with every bad key.
+const flag = z.enum(['0', '1']).default('0').transform((v) => v === '1');
+
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z.url().optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(50).default(3),
+    PGLITE_DIR: z.string().default('.data/pglite'),
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    DEV_LOGIN: flag,
+    WECHAT_APPID: z.string().default(''),
+    WECHAT_SECRET: z.string().default(''),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+  })
+  .superRefine((env, ctx) => {
+    // D3: the demo login can never be switched on in production.
+    if (env.NODE_ENV === 'production' && env.DEV_LOGIN) {
+      ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'DEV_LOGIN=1 is not allowed when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL is required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly keys: string[], detail: string) {
+    super(`Invalid environment: ${keys.join(', ')}\n${detail}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    const keys = [...new Set(result.error.issues.map((i) => String(i.path[0])))];
+    const detail = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new EnvError(keys, detail);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and the local server replace the environment explicitly. */
+export function setEnv(next: Env): void {
+  cached = next;
+}
