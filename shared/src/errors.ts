@@ -15,6 +15,15 @@ export const ERROR_MESSAGES_ZH = {
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务器开小差了，请稍后再试',
   CONFLICT: '数据已被修改，请刷新后重试',
+  // login (D3)
+  WECHAT_CODE_INVALID: '微信登录凭证无效或已使用，请重新点击登录',
+  WECHAT_RATE_LIMITED: '微信登录过于频繁，请稍后再试',
+  WECHAT_BUSY: '微信服务繁忙，请稍后再试',
+  WECHAT_UNAVAILABLE: '暂时连不上微信服务，请稍后再试',
+  WECHAT_RISKY_USER: '微信判定当前账号存在风险，暂不能登录',
+  INVITATION_REQUIRED: '首次登录请输入机关党委办发给您的邀请码',
+  INVITATION_INVALID: '邀请码不正确或已过期，请向机关党委办确认',
+  WECHAT_ALREADY_BOUND: '该邀请码对应的人员已绑定其他微信，请联系机关党委办',
   // rules
   POLICY_INVALID: '制度参数设置有误',
   CALENDAR_OUT_OF_RANGE: '该日期超出节假日数据范围，无法计算工作日',

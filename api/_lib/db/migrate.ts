@@ -28,12 +28,12 @@ function readBootstrap(): string[] {
  * each in its own transaction with its ledger row, so a failing one leaves the database as it was.
  * Returns the versions applied by this call.
  */
-export async function migrate(db: Database, options: { bootstrap?: boolean } = {}): Promise<string[]> {
+export async function migrate(db: Database, options: { bootstrap?: boolean; dir?: string } = {}): Promise<string[]> {
   if (options.bootstrap !== false) {
     for (const sql of readBootstrap()) await db.transaction((tx) => tx.exec(sql));
   }
   const applied: string[] = [];
-  for (const m of readMigrations()) {
+  for (const m of readMigrations(options.dir)) {
     const done = await db.transaction(async (tx) => {
       // Two processes migrating one server at once: the second waits, then sees the row and skips.
       if (db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(20261123)');
