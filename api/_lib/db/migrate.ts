@@ -24,7 +24,7 @@ function readBootstrap(): string[] {
 }
 
 /**
- * Creates what Supabase provides (only where it is missing), then applies pending migrations in order,
+ * Creates what Supabase provides (unless bootstrap is false: on a real Supabase project it exists), then applies pending migrations in order,
  * each in its own transaction with its ledger row, so a failing one leaves the database as it was.
  * Returns the versions applied by this call.
  */
@@ -32,6 +32,9 @@ export async function migrate(db: Database, options: { bootstrap?: boolean; dir?
   if (options.bootstrap !== false) {
     for (const sql of readBootstrap()) await db.transaction((tx) => tx.exec(sql));
   }
+  // The ledger has the Supabase CLI's shape, so `supabase db push` and this runner agree on what is applied.
+  await db.exec(`create schema if not exists supabase_migrations;
+    create table if not exists supabase_migrations.schema_migrations (version text primary key, statements text[], name text);`);
   const applied: string[] = [];
   for (const m of readMigrations(options.dir)) {
     const done = await db.transaction(async (tx) => {
