@@ -33,6 +33,10 @@ export const ERROR_MESSAGES_ZH = {
   POOL_TOO_SMALL: '人员库中符合条件的人员不足，无法组成观察小组',
   SHEET_INVALID: '评分表填写有误',
   QUOTA_EXCEEDED: '超出评优比例限制',
+  NO_OFFICE_STAFF: '人员库中没有可参加观摩的机关党委办人员',
+  NO_COMMITTEE_MEMBER: '没有其他支部的支委可以受邀参加观摩',
+  GROUP_SINGLE_UNIT: '观察小组成员不能全部来自同一单位',
+  SHEET_REASON_REQUIRED: '更正已提交的评分表须说明理由',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_ZH;
