@@ -13,6 +13,12 @@ const ZEnv = z
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
     DEV_LOGIN: flag,
+    /** Key of the rotating check-in codes; derived from JWT_SECRET when unset. */
+    QR_SECRET: z.string().min(32, 'QR_SECRET must be at least 32 characters').optional(),
+    /** D2: Supabase Storage for evidence; both unset = files go to UPLOAD_DIR through /api/uploads. */
+    SUPABASE_URL: z.url().optional(),
+    SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
+    UPLOAD_DIR: z.string().default('.data/uploads'),
     WECHAT_APPID: z.string().default(''),
     WECHAT_SECRET: z.string().default(''),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
@@ -38,7 +44,9 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = ZEnv.safeParse(source);
+  // An empty value (KEY= in .env) means unset, as in .env.example.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ZEnv.safeParse(present);
   if (!result.success) {
     const keys = [...new Set(result.error.issues.map((i) => String(i.path[0])))];
     const detail = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

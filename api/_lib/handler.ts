@@ -108,3 +108,12 @@ export function handler(specs: Partial<Record<Method, EndpointSpec<any, any>>>) 
     }
   };
 }
+
+/** One function for a few actions of a resource (Vercel's api/<resource>/[action].ts), to keep the function count small. */
+export function byAction(handlers: Record<string, ReturnType<typeof handler>>) {
+  return function dispatch(req: VercelRequest, res: VercelResponse) {
+    const action = typeof req.query.action === 'string' ? req.query.action : '';
+    const h = Object.hasOwn(handlers, action) ? handlers[action] : undefined;
+    return h ? h(req, res) : sendError(res, 'NOT_FOUND', '没有这个接口');
+  };
+}

@@ -1,6 +1,5 @@
-import type { VercelRequest, VercelResponse } from '@vercel/node';
 import { DomainError, ZDevLoginRequest, ZWechatLoginRequest, type TDevPeopleResponse } from '@tingkan/shared';
-import { endpoint, handler, sendError } from '../_lib/handler';
+import { byAction, endpoint, handler } from '../_lib/handler';
 import { env } from '../_lib/env';
 import { asService } from '../_lib/db';
 import { code2Session } from '../_lib/wechat';
@@ -42,14 +41,8 @@ const devPeople = endpoint({
   },
 });
 
-const handlers: Record<string, ReturnType<typeof handler>> = {
+export default byAction({
   wechat: handler({ POST: wechat }),
   'dev-login': handler({ POST: devLogin }),
   'dev-people': handler({ GET: devPeople }),
-};
-
-export default function auth(req: VercelRequest, res: VercelResponse) {
-  const action = typeof req.query.action === 'string' ? req.query.action : '';
-  const h = Object.hasOwn(handlers, action) ? handlers[action] : undefined;
-  return h ? h(req, res) : sendError(res, 'NOT_FOUND', '没有这个接口');
-}
+});
