@@ -17,3 +17,8 @@ export * from './schemas/deadlines';
 export * from './schemas/scoring';
 export * from './schemas/quotas';
 export * from './rules';
+export * from './rules/checkin';
+export * from './schemas/checkins';
+export * from './schemas/meetings';
+export * from './schemas/notes';
+export * from './schemas/sheets';
