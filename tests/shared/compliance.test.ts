@@ -23,6 +23,9 @@ describe('windowsOverlapping', () => {
       { start: '2026-01-01', end: '2026-03-31' }, { start: '2026-04-01', end: '2026-06-30' },
     ]);
   });
+  it('CALC-4: an end before the start is PERIOD_INVALID', () => {
+    expect(codeOf(() => windowsOverlapping('month', { start: '2026-04-30', end: '2026-02-01' }))).toBe('PERIOD_INVALID');
+  });
 });
 
 describe('themeDayDate', () => {

@@ -68,4 +68,7 @@ describe('deadlineState', () => {
   ] as const)('CALC-3: due %s, today %s, done %s → %s', (dueDate, today, doneOn, state) => {
     expect(deadlineState(dueDate, today, doneOn, DEFAULT_POLICY)).toBe(state);
   });
+  it('CALC-3: a malformed date is refused', () => {
+    expect(codeOf(() => deadlineState('2026-3-11', '2026-03-08', null, DEFAULT_POLICY))).toBe('VALIDATION_FAILED');
+  });
 });

@@ -1,4 +1,4 @@
-import { committeeMeetingQuorum, generalMeetingQuorum, motionPasses } from '@tingkan/shared';
+import { committeeMeetingQuorum, generalMeetingQuorum, moreThanHalf, motionPasses } from '@tingkan/shared';
 import { codeOf, uid } from './fixtures';
 
 /** n full members (ids 1..n), then p probationary members and a activists after them. */
@@ -90,5 +90,14 @@ describe('motionPasses', () => {
       { personId: uid(4), status: 'full', roles: [] },
     ], votes: [...yes(1, 1), ...yes(4, 4)] });
     expect([r.passed, r.expected, r.yes, r.ignoredVoterIds]).toStrictEqual([false, 3, 1, [uid(4)]]);
+  });
+});
+
+describe('moreThanHalf', () => {
+  it.each([[17, 9], [16, 9], [4, 3], [1, 1], [0, 1]])('VOTE-1: more than half of %i is %i', (n, needed) => {
+    expect(moreThanHalf(n)).toBe(needed);
+  });
+  it('VOTE-1: a negative or fractional count is refused', () => {
+    expect([codeOf(() => moreThanHalf(-1)), codeOf(() => moreThanHalf(2.5))]).toStrictEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED']);
   });
 });

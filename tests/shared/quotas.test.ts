@@ -10,6 +10,9 @@ describe('quotaLimit', () => {
   ])('RATE-2: at most %i × %d → %i (floating point does not lose the edge)', (n, f, limit) => {
     expect(quotaLimit(n, f)).toBe(limit);
   });
+  it('RATE-2: a negative count or a share above 100% is refused', () => {
+    expect([codeOf(() => quotaLimit(-3, 0.15)), codeOf(() => quotaLimit(20, 1.5))]).toStrictEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED']);
+  });
 });
 
 describe('checkMemberGrades', () => {

@@ -1,6 +1,6 @@
 // ATT-1: absence needs a leave with a reason; a member who attended nothing for N months (policy,
 // default 6) and missed at least one meeting without a valid leave is flagged for handling (004).
-import { parsePolicy, type TPolicy, type TPolicyInput } from '../policy';
+import { parsePolicy, type TPolicyInput } from '../policy';
 import { ZAbsenceInput, type TAbsenceFlag, type TAbsenceResult } from '../schemas/compliance';
 import { onDate } from '../time';
 import { assertUniqueIds } from './org';

@@ -1,6 +1,8 @@
 // CALC-3: every due date around an observation (OBS-5, FB-1..4) and its state at `now`.
 // Dates go out as YYYY-MM-DD (D9); a due date is the last allowed day, inclusive.
+import { z } from 'zod';
 import { addWorkingDays } from '../calendar';
+import { ZCalendarDate } from '../schemas/period';
 import { parsePolicy, type TPolicy, type TPolicyInput } from '../policy';
 import { ZDeadlinesInput, type TDeadline, type TDeadlineKey, type TDeadlineState } from '../schemas/deadlines';
 import { onDate, toDateString } from '../time';
@@ -11,6 +13,7 @@ const shift = (date: string, n: number, unit: 'day' | 'month') => onDate(date).a
 
 /** CALC-3: upcoming → due_soon (within policy.dueSoonDays) → overdue (the day after); done wins. */
 export function deadlineState(dueDate: string, today: string, doneOn: string | null, policy: TPolicy): TDeadlineState {
+  parseRuleInput(z.object({ dueDate: ZCalendarDate, today: ZCalendarDate, doneOn: ZCalendarDate.nullable() }), { dueDate, today, doneOn });
   if (doneOn !== null) return 'done';
   if (today > dueDate) return 'overdue';
   return shift(today, policy.dueSoonDays, 'day') >= dueDate ? 'due_soon' : 'upcoming';

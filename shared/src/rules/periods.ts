@@ -1,7 +1,7 @@
 // Calendar windows (month, quarter, year) in Shanghai dates, and the MTG-5 theme-day date.
 import { z } from 'zod';
 import type { TPolicy } from '../policy';
-import { ZCalendarDate, ZPeriodUnit, type TPeriod, type TPeriodUnit } from '../schemas/period';
+import { ZCalendarDate, ZPeriod, ZPeriodUnit, type TPeriod, type TPeriodUnit } from '../schemas/period';
 import { onDate } from '../time';
 import { parseRuleInput } from './parse';
 
@@ -19,11 +19,12 @@ export function periodOf(unit: TPeriodUnit, date: string): TPeriod {
 
 /** Every whole window of `unit` that overlaps the period, in order. */
 export function windowsOverlapping(unit: TPeriodUnit, period: TPeriod): TPeriod[] {
+  const input = parseRuleInput(z.object({ unit: ZPeriodUnit, period: ZPeriod }), { unit, period });
   const out: TPeriod[] = [];
-  let w = periodOf(unit, period.start);
-  while (w.start <= period.end) {
+  let w = periodOf(input.unit, input.period.start);
+  while (w.start <= input.period.end) {
     out.push(w);
-    w = periodOf(unit, onDate(w.end).add(1, 'day').format(fmt));
+    w = periodOf(input.unit, onDate(w.end).add(1, 'day').format(fmt));
   }
   return out;
 }

@@ -1,12 +1,15 @@
 // VOTE-1..4: is a meeting valid, does a motion pass. "More than half" is always floor(n/2) + 1.
+import { z } from 'zod';
 import { DomainError } from '../errors';
 import type { TRosterEntry } from '../schemas/org';
 import { ZMotionInput, ZQuorumInput, type TMotionResult, type TQuorumResult } from '../schemas/quorum';
 import { parseOrThrow } from '../zod-errors';
 import { assertUniqueIds } from './org';
+import { parseRuleInput } from './parse';
 
 /** More than half of n. */
 export function moreThanHalf(n: number): number {
+  parseRuleInput(z.object({ n: z.number().int().min(0) }), { n });
   return Math.floor(n / 2) + 1;
 }
 

@@ -1,4 +1,5 @@
 // RATE-1..3 (003): the top grade is capped; say which cap is broken and by how many.
+import { z } from 'zod';
 import { parsePolicy, type TPolicyInput } from '../policy';
 import { ZMemberGradingInput, ZOrgGradingInput, ZSecretaryGradingInput, type TQuotaCheck } from '../schemas/quotas';
 import { assertUniqueIds } from './org';
@@ -6,6 +7,7 @@ import { parseRuleInput } from './parse';
 
 /** At most `fraction` of n; the epsilon keeps 0.15 × 20 at 3 despite floating point. */
 export function quotaLimit(n: number, fraction: number): number {
+  parseRuleInput(z.object({ n: z.number().int().min(0), fraction: z.number().gt(0).max(1) }), { n, fraction });
   return Math.floor(n * fraction + 1e-9);
 }
 

@@ -45,6 +45,7 @@ export function scoreSheet(input: unknown): TSheetResult {
 
 /** SCORE-3: of each observer's versions, the latest is the one that counts (all stay visible). */
 export function latestSheets<T extends { observerId: string; version: number }>(sheets: readonly T[]): T[] {
+  parseRuleInput(z.array(z.object({ observerId: z.string().min(1), version: z.number().int().min(1) })), sheets, 'SHEET_INVALID');
   const latest = new Map<string, T>();
   for (const s of sheets) {
     const cur = latest.get(s.observerId);
