@@ -73,10 +73,21 @@ export async function writeLocal(path: string, bytes: Buffer): Promise<void> {
   });
 }
 
+class NoRealtime {
+  constructor() {
+    throw new Error('storage.ts does not use Supabase Realtime');
+  }
+}
+
 async function supabaseTarget(url: string, serviceKey: string, path: string, contentType: string, now: Date): Promise<UploadTarget> {
   // Loaded lazily: only deployments with Supabase pay for it at cold start (D9).
   const { createClient } = await import('@supabase/supabase-js');
-  const client = createClient(url, serviceKey, { auth: { persistSession: false, autoRefreshToken: false } });
+  const client = createClient(url, serviceKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    // Only Storage is used here. Node 20 has no WebSocket, and the client builds its Realtime part eagerly:
+    // hand it a transport that is never opened instead of pulling in the ws package.
+    realtime: { transport: NoRealtime as unknown as NonNullable<NonNullable<Parameters<typeof createClient>[2]>['realtime']>['transport'] },
+  });
   const { data, error } = await client.storage.from(EVIDENCE_BUCKET).createSignedUploadUrl(path);
   if (error || !data) {
     console.error('[storage] createSignedUploadUrl failed', error);
