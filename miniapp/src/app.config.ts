@@ -1,0 +1,16 @@
+import { ADMIN_PACKAGE, PAGES } from './constants/routes';
+import { NAV_BAR } from './constants/theme';
+
+export default defineAppConfig({
+  // The first page is the entry: it sends a logged-in person on to the home page.
+  pages: [PAGES.login, PAGES.home],
+  subPackages: [
+    { root: ADMIN_PACKAGE.root, pages: Object.values(ADMIN_PACKAGE.pages) },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: NAV_BAR.backgroundColor,
+    navigationBarTitleText: '听看',
+    navigationBarTextStyle: 'white',
+  },
+});

@@ -1,0 +1,12 @@
+/** Navigation bar colours, shared by app.config.ts and the weapp navigation-bar in PageShell. */
+export const NAV_BAR = {
+  backgroundColor: '#c8161e',
+  frontColor: '#ffffff',
+} as const;
+
+/** Page titles, shared by each page's index.config.ts and its PageShell. */
+export const PAGE_TITLES = {
+  login: '登录',
+  home: '我的待办',
+  adminWorkbench: '机关党委办工作台',
+} as const;

@@ -1,0 +1,102 @@
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { TMe } from '../../services/schemas';
+import { PageShell } from '../../components/page-shell';
+import { ErrorBlock, LoadingBlock } from '../../components/status-block';
+import { Button, Cell, CellGroup, Empty } from '../../components/ui';
+import { BRANCH_ROLE_ZH, MEMBER_STATUS_ZH, ORG_KIND_ZH } from '../../constants/labels';
+import { ROUTES } from '../../constants/routes';
+import { PAGE_TITLES } from '../../constants/theme';
+import { errorMessageZh, isApiError } from '../../services/api-error';
+import { fetchMe, isLoggedIn, logout } from '../../services/auth';
+import './index.scss';
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: TMe };
+
+function toLogin(): void {
+  void Taro.reLaunch({ url: ROUTES.login });
+}
+
+export default function HomePage() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    if (!isLoggedIn()) {
+      toLogin();
+      return;
+    }
+    setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));
+    try {
+      setState({ kind: 'ready', me: await fetchMe() });
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        toLogin();
+        return;
+      }
+      setState({ kind: 'error', message: errorMessageZh(e) });
+    }
+  }, []);
+
+  useDidShow(() => { void load(); });
+  usePullDownRefresh(() => { void load().finally(() => Taro.stopPullDownRefresh()); });
+
+  if (state.kind === 'loading') return <PageShell title={PAGE_TITLES.home}><LoadingBlock /></PageShell>;
+  if (state.kind === 'error') return <PageShell title={PAGE_TITLES.home}><ErrorBlock message={state.message} onRetry={() => void load()} /></PageShell>;
+
+  const { me } = state;
+  const badges = [me.isOffice && '机关党委办', me.isObserver && '观察员'].filter(Boolean).join(' · ');
+  return (
+    <PageShell title={PAGE_TITLES.home}>
+      <Text className='page-title'>{me.name}，您好</Text>
+      {badges && <Text className='page-hint'>{badges}</Text>}
+
+      <View className='page-section'>
+        <CellGroup title='我的组织'>
+          {me.memberships.length === 0 ? (
+            <Cell title='还没有加入任何组织' description='请联系机关党委办核对您的组织关系。' />
+          ) : (
+            me.memberships.map((m) => (
+              <Cell
+                key={m.orgId}
+                title={m.orgName}
+                description={`${ORG_KIND_ZH[m.orgKind]} · ${MEMBER_STATUS_ZH[m.status]}`}
+                extra={m.roles.length > 0 ? m.roles.map((r) => BRANCH_ROLE_ZH[r]).join('、') : undefined}
+              />
+            ))
+          )}
+        </CellGroup>
+      </View>
+
+      <View className='page-section'>
+        <CellGroup title='待办事项'>
+          <Empty
+            className='home-empty'
+            imageSize={64}
+            image={<View className='home-empty__mark'>✓</View>}
+            title='现在没有需要您处理的事项'
+            description='有会议要参加、观察任务、评分表或整改事项到期时，会列在这里并写明截止日期。下拉本页可刷新。'
+          />
+        </CellGroup>
+      </View>
+
+      {me.isOffice && (
+        <View className='page-section'>
+          <CellGroup>
+            <Cell
+              title='机关党委办工作台'
+              description='年度抽查、观察安排、截止事项、合规情况'
+              clickable
+              onClick={() => void Taro.navigateTo({ url: ROUTES.adminWorkbench })}
+              extra='进入'
+            />
+          </CellGroup>
+        </View>
+      )}
+
+      <View className='page-actions'>
+        <Button size='large' block onClick={() => { logout(); toLogin(); }}>退出登录</Button>
+      </View>
+    </PageShell>
+  );
+}

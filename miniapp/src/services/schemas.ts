@@ -1,0 +1,6 @@
+// The shared zod schemas, taken from their own compiled modules in @tingkan/shared/dist rather than
+// the package index: the index also carries the rules, dayjs and the holiday data of chinese-days
+// (ESM-only, and large), none of which the phone needs. If @tingkan/shared gains a phone-safe
+// entry (e.g. "@tingkan/shared/schemas"), this file is the one place to switch.
+export * from '@tingkan/shared/src/schemas/common';
+export * from '@tingkan/shared/src/schemas/auth';
