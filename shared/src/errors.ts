@@ -62,6 +62,12 @@ export const ERROR_MESSAGES_ZH = {
   NO_COMMITTEE_MEMBER: '没有其他支部的支委可以受邀参加观摩',
   GROUP_SINGLE_UNIT: '观察小组成员不能全部来自同一单位',
   SHEET_REASON_REQUIRED: '更正已提交的评分表须说明理由',
+  // office: plans, sampling, scheduling, compliance, results (MTG-10, OBS-1..8, CALC-1..4, SCORE-4, RATE-*)
+  SAMPLE_ALREADY_DRAWN: '今年已经抽查过了；如需重新抽查，请填写理由（原抽查结果将保留）',
+  CONFLICT_OF_INTEREST: '观察人员不得观摩本人所在的支部',
+  OBSERVATION_EXISTS: '这场会议已经安排了观摩',
+  GROUP_LOCKED: '观察小组已有人签到，不能再调整',
+  NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_ZH;

@@ -22,3 +22,4 @@ export * from './schemas/checkins';
 export * from './schemas/meetings';
 export * from './schemas/notes';
 export * from './schemas/sheets';
+export * from './schemas/office-reports';

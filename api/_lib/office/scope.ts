@@ -1,0 +1,76 @@
+// Whose branches an office person may work on: organisations of kind 'branch' under their office scope
+// (app.office_org_ids()), each with its department (the department committee above it, OBS-3/OBS-4).
+import { DomainError, onDate, toDateString } from '@tingkan/shared';
+import type { Queryable } from '../db';
+
+export interface ScopeBranch {
+  id: string;
+  name: string;
+  departmentId: string;
+  departmentName: string;
+  hasCommittee: boolean;
+  groupIds: string[];
+}
+
+/** Office staff only: anyone else gets FORBIDDEN before any SQL work is done. */
+export async function requireOffice(tx: Queryable): Promise<void> {
+  const { rows } = await tx.query<{ ok: boolean }>('select app.is_office() as ok');
+  if (!rows[0]?.ok) throw new DomainError('FORBIDDEN', '只有机关党委办（工委）工作人员可以进行此操作');
+}
+
+/** The caller's widest office scope (the organisation nearest the root), or a given one if it is in scope. */
+export async function scopeRoot(tx: Queryable, wanted?: string): Promise<string> {
+  await requireOffice(tx);
+  const { rows } = await tx.query<{ id: string }>(
+    `with recursive up as (
+       select s.scope_org_id as scope, o.parent_id, 0 as depth
+         from office_staff s join organisations o on o.id = s.scope_org_id where s.person_id = (select auth.uid())
+       union all
+       select up.scope, p.parent_id, up.depth + 1 from up join organisations p on p.id = up.parent_id
+     )
+     select scope as id from up group by scope order by max(depth), scope limit 1`,
+  );
+  if (wanted) {
+    const ok = await tx.query<{ ok: boolean }>('select $1::uuid in (select app.office_org_ids()) as ok', [wanted]);
+    if (!ok.rows[0]?.ok) throw new DomainError('FORBIDDEN', '该组织不在您的管理范围内');
+    return wanted;
+  }
+  const root = rows[0]?.id;
+  if (!root) throw new DomainError('FORBIDDEN');
+  return root;
+}
+
+/** Branches under `rootId` (inclusive) that the caller's office scope covers, sorted by department and name. */
+export async function branchesUnder(tx: Queryable, rootId: string, page?: { limit: number; offset: number }): Promise<{ branches: ScopeBranch[]; total: number }> {
+  const { rows } = await tx.query<ScopeBranch & { total: string }>(
+    `with recursive tree as (
+       select o.id, o.kind, o.name, o.has_committee, case when o.kind = 'department_committee' then o.id end as department_id
+         from organisations o where o.id = $1
+       union all
+       select c.id, c.kind, c.name, c.has_committee,
+              case when c.kind = 'department_committee' then c.id else t.department_id end
+         from organisations c join tree t on c.parent_id = t.id
+     )
+     select t.id, t.name, coalesce(t.department_id, $1::uuid) as "departmentId",
+            coalesce(d.name, r.name) as "departmentName", t.has_committee as "hasCommittee",
+            coalesce((select array_agg(g.id order by g.name, g.id) from organisations g where g.parent_id = t.id and g.kind = 'party_group'), '{}') as "groupIds",
+            count(*) over () as total
+       from tree t
+       left join organisations d on d.id = t.department_id
+       join organisations r on r.id = $1
+      where t.kind = 'branch' and t.id in (select app.office_org_ids())
+      order by "departmentName", t.name, t.id
+      limit $2 offset $3`,
+    [rootId, page?.limit ?? 100000, page?.offset ?? 0],
+  );
+  return { branches: rows.map(({ total: _t, ...b }) => b), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** [start, end) of a Shanghai calendar year as instants, for index-friendly range filters. */
+export function yearRange(year: number): [string, string] {
+  return [onDate(`${year}-01-01`).format(), onDate(`${year + 1}-01-01`).format()];
+}
+
+export function shanghaiDate(d: Date | string): string {
+  return toDateString(new Date(d).toISOString());
+}
