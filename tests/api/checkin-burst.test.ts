@@ -2,14 +2,20 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { twoBranches } from '../helpers/builders';
 import { insertMeeting } from '../helpers/checkin-world';
 import { issueToken } from '../../api/_lib/session';
+import { setClock } from '../../api/_lib/clock';
 
 // Issue 4: 500 simultaneous check-ins to one meeting, a third of them duplicates,
 // end with exactly one row per person and no 5xx — on PGlite and on PostgreSQL.
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
+  // The burst must not outlive the rotating code's window on a slow machine: the server's clock stands still.
+  setClock(new Date());
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  setClock(undefined);
+  await app.close();
+});
 
 it('500 concurrent scans (a third repeats) leave exactly one attendance row per person, no 5xx', async () => {
   const w = await twoBranches(app.db);
@@ -30,7 +36,7 @@ it('500 concurrent scans (a third repeats) leave exactly one attendance row per 
   const answers = await Promise.all(requests);
   const statuses = answers.map((a) => a.status);
   expect(statuses.filter((s) => s >= 500)).toEqual([]);
-  expect(statuses.every((s) => s === 200)).toBe(true);
+  expect(answers.filter((a) => a.status !== 200).map((a) => a.body)).toEqual([]);
   expect(answers.filter((a) => a.body.already === false)).toHaveLength(334);
   const count = await app.db.query<{ n: number; d: number }>(
     'select count(*)::int as n, count(distinct person_id)::int as d from attendance where meeting_id = $1', [meeting],
