@@ -13,6 +13,8 @@ export const SEED = {
   budgetSecretary: '7a3ec636-b680-4177-8476-123e9841449e',
   budgetMember: '0506ea91-73fa-4d27-b780-c78ec004e234',
   budgetGroup1: '98045b73-e53e-48b4-85cb-3daada043e9d',
+  /** 预算科副科长、党支部副书记 (in the observer pool). */
+  budgetDeputy: '9c8e3be0-b438-40f1-8c5d-29754c46c396',
   /** 财政局办公室党支部 (its deputy secretary 郭博 is in the observer pool). */
   financeOfficeBranch: '7931b235-4cc0-43a7-9bf6-95f1f536a197',
   /** 教育局机关第一党支部 and its 书记. */
