@@ -3,7 +3,7 @@ import { NAV_BAR } from './constants/theme';
 
 export default defineAppConfig({
   // The first page is the entry: it sends a logged-in person on to the home page.
-  pages: [PAGES.login, PAGES.home],
+  pages: [PAGES.login, PAGES.home, PAGES.scan, PAGES.meeting, PAGES.notes, PAGES.score],
   subPackages: [
     { root: ADMIN_PACKAGE.root, pages: Object.values(ADMIN_PACKAGE.pages) },
   ],

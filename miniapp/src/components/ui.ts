@@ -10,7 +10,11 @@ import Empty from '@nutui/nutui-react-taro/dist/es/packages/empty';
 import '@nutui/nutui-react-taro/dist/es/packages/empty/style/style.css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
+import InputNumber from '@nutui/nutui-react-taro/dist/es/packages/inputnumber';
+import '@nutui/nutui-react-taro/dist/es/packages/inputnumber/style/style.css';
+import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
 import Loading from '@nutui/nutui-react-taro/dist/es/packages/loading';
 import '@nutui/nutui-react-taro/dist/es/packages/loading/style/style.css';
 
-export { Button, Cell, CellGroup, Empty, Input, Loading };
+export { Button, Cell, CellGroup, Empty, Input, InputNumber, Loading, TextArea };

@@ -2,6 +2,10 @@
 export const PAGES = {
   login: 'pages/login/index',
   home: 'pages/home/index',
+  scan: 'pages/scan/index',
+  meeting: 'pages/meeting/index',
+  notes: 'pages/notes/index',
+  score: 'pages/score/index',
 } as const;
 
 /** The office subpackage (机关党委办): downloaded only when an admin opens it. */
@@ -15,7 +19,21 @@ export const ADMIN_PACKAGE = {
 export const ROUTES = {
   login: `/${PAGES.login}`,
   home: `/${PAGES.home}`,
+  scan: `/${PAGES.scan}`,
   adminWorkbench: `/${ADMIN_PACKAGE.root}/${ADMIN_PACKAGE.pages.workbench}`,
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
+
+const q = encodeURIComponent;
+
+/** Pages that take a parameter. */
+export const ROUTE_TO = {
+  meeting: (id: string) => `/${PAGES.meeting}?id=${q(id)}`,
+  notes: (observationId: string) => `/${PAGES.notes}?observationId=${q(observationId)}`,
+  score: (observationId: string) => `/${PAGES.score}?observationId=${q(observationId)}`,
+  /** Scan with a code already in hand (the h5 link form, D6). */
+  scanWith: (payload: string) => `/${PAGES.scan}?qr=${q(payload)}`,
+  /** Scan from a meeting page: a code of another meeting is refused. */
+  scanFor: (meetingId: string) => `/${PAGES.scan}?meetingId=${q(meetingId)}`,
+} as const;

@@ -8,5 +8,9 @@ export const NAV_BAR = {
 export const PAGE_TITLES = {
   login: '登录',
   home: '我的待办',
+  scan: '扫码签到',
+  meeting: '会议',
+  notes: '观察记录',
+  score: '评分表',
   adminWorkbench: '机关党委办工作台',
 } as const;

@@ -4,3 +4,12 @@
 // entry (e.g. "@tingkan/shared/schemas"), this file is the one place to switch.
 export * from '@tingkan/shared/src/schemas/common';
 export * from '@tingkan/shared/src/schemas/auth';
+export * from '@tingkan/shared/src/schemas/quorum';
+export * from '@tingkan/shared/src/schemas/checkins';
+export * from '@tingkan/shared/src/schemas/meetings';
+export * from '@tingkan/shared/src/schemas/notes';
+export * from '@tingkan/shared/src/schemas/scoring';
+export * from '@tingkan/shared/src/schemas/sheets';
+// SCORE-1/2: the rubrics are data (no rules code), so the phone reads them as they are.
+export { RUBRICS } from '@tingkan/shared/src/rules/rubrics';
+export { bandOf } from '@tingkan/shared/src/rules/scoring';

@@ -10,9 +10,12 @@ import { ROUTES } from '../../constants/routes';
 import { PAGE_TITLES } from '../../constants/theme';
 import { errorMessageZh, isApiError } from '../../services/api-error';
 import { fetchMe, isLoggedIn, logout } from '../../services/auth';
+import { formatDateZh, todayInShanghai } from '../../components/format';
+import { loadTaskSources } from '../../services/tasks';
+import { buildTasks, type TaskItem } from './tasks';
 import './index.scss';
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: TMe };
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: TMe; tasks: TaskItem[] };
 
 function toLogin(): void {
   void Taro.reLaunch({ url: ROUTES.login });
@@ -28,7 +31,9 @@ export default function HomePage() {
     }
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));
     try {
-      setState({ kind: 'ready', me: await fetchMe() });
+      const me = await fetchMe();
+      const sources = await loadTaskSources(todayInShanghai(Date.now()), me.isObserver);
+      setState({ kind: 'ready', me, tasks: buildTasks(me, sources.meetings, sources.observations) });
     } catch (e) {
       if (isApiError(e) && e.status === 401) {
         toLogin();
@@ -44,12 +49,18 @@ export default function HomePage() {
   if (state.kind === 'loading') return <PageShell title={PAGE_TITLES.home}><LoadingBlock /></PageShell>;
   if (state.kind === 'error') return <PageShell title={PAGE_TITLES.home}><ErrorBlock message={state.message} onRetry={() => void load()} /></PageShell>;
 
-  const { me } = state;
+  const { me, tasks } = state;
   const badges = [me.isOffice && '机关党委办', me.isObserver && '观察员'].filter(Boolean).join(' · ');
   return (
     <PageShell title={PAGE_TITLES.home}>
       <Text className='page-title'>{me.name}，您好</Text>
       {badges && <Text className='page-hint'>{badges}</Text>}
+
+      <View className='page-actions'>
+        <Button type='primary' size='xlarge' block className='home-scan' onClick={() => void Taro.navigateTo({ url: ROUTES.scan })}>
+          扫码签到
+        </Button>
+      </View>
 
       <View className='page-section'>
         <CellGroup title='我的组织'>
@@ -70,6 +81,17 @@ export default function HomePage() {
 
       <View className='page-section'>
         <CellGroup title='待办事项'>
+          {tasks.length > 0 ? tasks.map((t) => (
+            <Cell
+              key={t.key}
+              className={`home-task home-task--${t.kind}`}
+              title={<View className='home-task__title'><Text className='home-task__label'>{t.label}</Text><Text>{t.title}</Text></View>}
+              description={`${formatDateZh(t.date)}${t.time ? ` ${t.time}` : ''} · ${t.detail}`}
+              extra='打开'
+              clickable
+              onClick={() => void Taro.navigateTo({ url: t.url })}
+            />
+          )) : (
           <Empty
             className='home-empty'
             imageSize={64}
@@ -77,6 +99,7 @@ export default function HomePage() {
             title='现在没有需要您处理的事项'
             description='有会议要参加、观察任务、评分表或整改事项到期时，会列在这里并写明截止日期。下拉本页可刷新。'
           />
+          )}
         </CellGroup>
       </View>
 

@@ -1,0 +1,48 @@
+import Taro from '@tarojs/taro';
+
+/** Which build is running: WeChat (the product) or the browser (h5). */
+export const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** Local storage, one door for every service that keeps something on the phone. */
+export const storage = {
+  get<T>(key: string, guard: (v: unknown) => v is T): T | null {
+    try {
+      const v: unknown = Taro.getStorageSync(key);
+      return guard(v) ? v : null;
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: unknown): boolean {
+    try {
+      Taro.setStorageSync(key, value);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  remove(key: string): void {
+    try {
+      Taro.removeStorageSync(key);
+    } catch {
+      // nothing to remove
+    }
+  },
+};
+
+/** Calls back when the phone gets its network back; returns the way to stop listening. */
+export function onNetworkBack(cb: () => void): () => void {
+  const listener = (res: { isConnected: boolean }) => { if (res.isConnected) cb(); };
+  try {
+    Taro.onNetworkStatusChange(listener);
+  } catch {
+    return () => undefined;
+  }
+  return () => {
+    try {
+      Taro.offNetworkStatusChange(listener);
+    } catch {
+      // older base libraries cannot unsubscribe; the listener only flushes a queue, which is harmless
+    }
+  };
+}
