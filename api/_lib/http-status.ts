@@ -68,6 +68,16 @@ export const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   NO_OFFICE_STAFF: 409,
   NO_COMMITTEE_MEMBER: 409,
   GROUP_SINGLE_UNIT: 409,
+  // office: plans, sampling, scheduling (OBS-3, CALC-1, CALC-2, OBS-8)
+  SAMPLE_ALREADY_DRAWN: 409,
+  CONFLICT_OF_INTEREST: 409,
+  OBSERVATION_EXISTS: 409,
+  GROUP_LOCKED: 409,
+  NOT_IN_POOL: 400,
+  POOL_TOO_SMALL: 409,
+  NO_OFFICE_STAFF: 409,
+  NO_COMMITTEE_MEMBER: 409,
+  GROUP_SINGLE_UNIT: 409,
 };
 
 export function statusFor(code: ErrorCode): number {

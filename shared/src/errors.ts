@@ -74,6 +74,12 @@ export const ERROR_MESSAGES_ZH = {
   OBSERVATION_EXISTS: '这场会议已经安排了观摩',
   GROUP_LOCKED: '观察小组已有人签到，不能再调整',
   NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
+  // office: plans, sampling, scheduling, compliance, results (MTG-10, OBS-1..8, CALC-1..4, SCORE-4, RATE-*)
+  SAMPLE_ALREADY_DRAWN: '今年已经抽查过了；如需重新抽查，请填写理由（原抽查结果将保留）',
+  CONFLICT_OF_INTEREST: '观察人员不得观摩本人所在的支部',
+  OBSERVATION_EXISTS: '这场会议已经安排了观摩',
+  GROUP_LOCKED: '观察小组已有人签到，不能再调整',
+  NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_ZH;

@@ -1,0 +1,80 @@
+// "My tasks" for anyone signed in (D9: the app's task list is the source of truth, not a message):
+// meetings to attend in the next 14 days not yet answered, observations whose sheet is still due,
+// and for secretaries the observation plans (OBS-5) and the yearly plan (MTG-10) still to file.
+import { canAttend, deadlineState, isOnCommittee, toDateString, type TBranchRole, type TMeetingKind, type TMemberStatus } from '@tingkan/shared';
+import { endpoint, handler } from './_lib/handler';
+import { now } from './_lib/clock';
+import { deadlinesOf, type DeadlineObservation } from './_lib/office/deadlines';
+import { currentPolicy } from './_lib/office/policy';
+
+const DAY = 86_400_000;
+
+interface Task {
+  kind: 'attend_meeting' | 'submit_sheet' | 'submit_plan' | 'file_yearly_plan';
+  ruleId: string;
+  titleZh: string;
+  /** YYYY-MM-DD, Shanghai (D9); null where the documents set no date. */
+  dueDate: string | null;
+  state: string;
+  meetingId?: string;
+  observationId?: string;
+  orgId?: string;
+}
+
+export default handler({
+  GET: endpoint({
+    auth: 'user',
+    async run({ caller, tx }) {
+      const at = now();
+      const today = toDateString(at.toISOString());
+      const policy = await currentPolicy(tx);
+      const tasks: Task[] = [];
+      const meetings = await tx.query<{ id: string; kind: TMeetingKind; topic: string; starts_at: Date; status: TMemberStatus; roles: TBranchRole[] }>(
+        `select m.id, m.kind, m.topic, m.starts_at, ms.status, ms.roles::text[] as roles
+           from meetings m
+           join memberships ms on ms.org_id = m.org_id and ms.person_id = $1 and ms.left_on is null
+           left join attendance a on a.meeting_id = m.id and a.person_id = $1
+          where m.status = 'planned' and m.starts_at >= $2 and m.starts_at < $3 and a.state is null
+          order by m.starts_at, m.id`,
+        [caller.sub, at, new Date(at.getTime() + 14 * DAY)],
+      );
+      for (const m of meetings.rows) {
+        if (!canAttend(m.status, m.kind, isOnCommittee({ personId: caller.sub, status: m.status, roles: m.roles }))) continue;
+        const day = toDateString(new Date(m.starts_at).toISOString());
+        tasks.push({ kind: 'attend_meeting', ruleId: 'ATT-1', titleZh: `参加：${m.topic}（确认参加或请假）`, dueDate: day, state: deadlineState(day, today, null, policy), meetingId: m.id });
+      }
+      // Observations where I am in the group and my sheet is not in, or my branch still owes the plan.
+      const obs = await tx.query<DeadlineObservation & { mine: boolean; leads: boolean; topic: string }>(
+        `select o.id, o.mode, m.kind, m.starts_at, o.plan_submitted_at, o.feedback_sent_at, o.meeting_id, m.org_id as branch_id, '' as branch_name, m.topic,
+                '[]'::json as "group",
+                exists (select 1 from observation_assignments a where a.observation_id = o.id and a.person_id = $1
+                         and not exists (select 1 from score_sheets s where s.observation_id = o.id and s.observer_id = $1)) as mine,
+                (o.mode = 'guancha' and o.plan_submitted_at is null and m.org_id in (select app.led_org_ids())) as leads
+           from observations o join meetings m on m.id = o.meeting_id
+          where o.status in ('scheduled', 'held')
+            and (o.id in (select app.my_observation_ids()) or m.org_id in (select app.led_org_ids()))`,
+        [caller.sub],
+      );
+      for (const o of obs.rows) {
+        const rows = deadlinesOf(o, at, policy) ?? [];
+        const sheet = rows.find((d) => d.key === 'sheet_submission');
+        const plan = rows.find((d) => d.key === 'plan_submission');
+        if (o.mine && sheet) tasks.push({ kind: 'submit_sheet', ruleId: 'FB-1', titleZh: `提交评议表：${o.topic}`, dueDate: sheet.dueDate, state: sheet.state, observationId: o.id, meetingId: o.meeting_id });
+        if (o.leads && plan) tasks.push({ kind: 'submit_plan', ruleId: 'OBS-5', titleZh: `提交观摩组织方案：${o.topic}`, dueDate: plan.dueDate, state: plan.state, observationId: o.id, meetingId: o.meeting_id });
+      }
+      const year = Number(today.slice(0, 4));
+      const unfiled = await tx.query<{ id: string; name: string }>(
+        `select o.id, o.name from organisations o
+          where o.kind = 'branch' and o.id in (select app.led_org_ids())
+            and not exists (select 1 from yearly_plans p where p.org_id = o.id and p.year = $1)
+          order by o.name`,
+        [year],
+      );
+      for (const b of unfiled.rows) {
+        tasks.push({ kind: 'file_yearly_plan', ruleId: 'MTG-10', titleZh: `报送${b.name}${year}年度组织生活计划`, dueDate: null, state: 'upcoming', orgId: b.id });
+      }
+      tasks.sort((a, b) => (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') || a.kind.localeCompare(b.kind));
+      return { today, tasks };
+    },
+  }),
+});
