@@ -49,6 +49,17 @@ export const ERROR_MESSAGES_ZH = {
   UPLOAD_MISMATCH: '上传的文件与申请时的类型或大小不一致',
   UPLOAD_ALREADY_DONE: '这个文件已经上传过了',
   STORAGE_UNAVAILABLE: '文件存储暂时不可用，请稍后再试',
+  // office: organisations, people, observer pool, imports (ORG-1..4, issue 5)
+  ORG_TREE_INVALID: '组织层级不符合规定，请检查上级组织和组织类型',
+  MOBILE_TAKEN: '该手机号码已登记给其他人员',
+  MEMBERSHIP_EXISTS: '该人员已在这个组织中，请修改原有的组织关系',
+  MEMBERSHIP_INVALID: '组织关系填写有误',
+  ALREADY_OBSERVER: '该人员已在巡听旁听人员库中',
+  INVITATION_NOT_NEEDED: '该人员已绑定微信，无需邀请码',
+  IMPORT_REJECTED: '导入文件中有填写错误的行，未导入任何数据；请按逐行报告修改后重新导入',
+  IMPORT_TOO_LARGE: '一次最多导入 5000 行，请拆分文件后分批导入',
+  IMPORT_UNREADABLE: '无法读取导入文件，请使用 .xlsx 或 UTF-8 编码的 .csv 文件',
+  IMPORT_COLUMNS_MISSING: '导入文件缺少必需的列，请使用模板的表头',
   // rules
   POLICY_INVALID: '制度参数设置有误',
   CALENDAR_OUT_OF_RANGE: '该日期超出节假日数据范围，无法计算工作日',
