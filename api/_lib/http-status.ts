@@ -89,6 +89,14 @@ export const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   IMPORT_TOO_LARGE: 413,
   IMPORT_UNREADABLE: 400,
   IMPORT_COLUMNS_MISSING: 400,
+  // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
+  FEEDBACK_ALREADY_SENT: 409,
+  FEEDBACK_SHEETS_MISSING: 409,
+  FEEDBACK_NOT_SENT: 409,
+  RECTIFICATION_TRANSITION: 409,
+  RECTIFICATION_REASON_REQUIRED: 400,
+  RECTIFICATION_OWNER_INVALID: 400,
+  REPORT_EXISTS: 409,
 };
 
 export function statusFor(code: ErrorCode): number {

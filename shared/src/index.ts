@@ -23,3 +23,6 @@ export * from './schemas/meetings';
 export * from './schemas/notes';
 export * from './schemas/sheets';
 export * from './schemas/office-reports';
+export * from './schemas/feedback';
+export * from './rules/rectification';
+export * from './rules/reminders';
