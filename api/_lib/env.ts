@@ -23,6 +23,11 @@ const ZEnv = z
     WECHAT_SECRET: z.string().default(''),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    /** Rate limits (docs/decisions/0003-rate-limits.md): attempts per window, per function instance. */
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_CHECKIN_PER_PERSON: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_CHECKIN_PER_IP: z.coerce.number().int().min(1).default(3000),
   })
   .superRefine((env, ctx) => {
     // D3: the demo login can never be switched on in production.

@@ -7,6 +7,8 @@ import { statusFor } from './http-status';
 import { bearerToken, verifyToken } from './session';
 import { withCaller, type Claims, type Queryable } from './db';
 import { domainErrorFromDb } from './db/errors';
+import { clientIp, hit, type RateLimitRule } from './rate-limit';
+import { now } from './clock';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -18,6 +20,8 @@ export interface Reply {
 interface BaseSpec<B extends z.ZodType, Q extends z.ZodType> {
   body?: B;
   query?: Q;
+  /** Read per request (limits come from env): per IP before parsing, per person after authenticating. */
+  rateLimit?: () => RateLimitRule;
 }
 
 interface PublicSpec<B extends z.ZodType, Q extends z.ZodType> extends BaseSpec<B, Q> {
@@ -72,6 +76,14 @@ function readBody(req: VercelRequest, hasSchema: boolean): unknown {
   }
 }
 
+/** 429 RATE_LIMITED with '请 N 秒后再试' and Retry-After when the key's window is used up. */
+function limit(res: VercelResponse, bucket: string, key: string, rule: RateLimitRule['perIp']): void {
+  const wait = rule ? hit(`${bucket}:${key}`, rule, now().getTime()) : undefined;
+  if (wait === undefined) return;
+  res.setHeader('Retry-After', String(wait));
+  throw new DomainError('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`);
+}
+
 async function authenticate(req: VercelRequest): Promise<Claims> {
   const token = bearerToken(req.headers.authorization);
   if (!token) throw new DomainError('UNAUTHENTICATED');
@@ -87,6 +99,8 @@ export function handler(specs: Partial<Record<Method, EndpointSpec<any, any>>>) 
       return sendError(res, 'METHOD_NOT_ALLOWED');
     }
     try {
+      const rule = spec.rateLimit?.();
+      if (rule) limit(res, rule.bucket, `ip:${clientIp(req)}`, rule.perIp);
       const body = spec.body ? parseOrThrow(spec.body, readBody(req, true)) : undefined;
       const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}) : undefined;
       let result: unknown;
@@ -94,6 +108,7 @@ export function handler(specs: Partial<Record<Method, EndpointSpec<any, any>>>) 
         result = await spec.run({ body, query, req });
       } else {
         const caller = await authenticate(req);
+        if (rule) limit(res, rule.bucket, `person:${caller.sub}`, rule.perPerson);
         result = await withCaller(caller, (tx) => spec.run({ body, query, req, caller, tx }));
       }
       if (isReply(result)) res.status(result.status).json(result.data);

@@ -42,7 +42,12 @@ function hexToUuid(hex: string): string {
 export function verifyQr(payload: string, nowMs: number): { meetingId: string } {
   // Accept the h5 link form too (…?qr=<payload>), so a browser scan and a WeChat scan share one path.
   const raw = /[?&]qr=([^&#]+)/.exec(payload)?.[1];
-  const text = raw ? decodeURIComponent(raw) : payload.trim();
+  let text = payload.trim();
+  try {
+    if (raw) text = decodeURIComponent(raw);
+  } catch {
+    throw new DomainError('QR_MALFORMED'); // broken percent-encoding (e.g. %E0%A4%A) is not our link
+  }
   const m = /^TK1\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{22})$/.exec(text);
   if (!m?.[1] || !m[2] || !m[3]) throw new DomainError('QR_MALFORMED');
   const [, hex, windowText, signature] = m;

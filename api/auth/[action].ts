@@ -5,6 +5,7 @@ import { asService } from '../_lib/db';
 import { code2Session } from '../_lib/wechat';
 import { bindOpenid, loginAs } from '../_lib/login';
 import { listDemoPeople } from '../_lib/demo-people';
+import { loginLimits } from '../_lib/rate-limit';
 
 // D3: the demo login exists only when DEV_LOGIN=1, which env.ts refuses in production.
 function requireDevLogin(): void {
@@ -15,6 +16,7 @@ function requireDevLogin(): void {
 const wechat = endpoint({
   auth: 'public',
   body: ZWechatLoginRequest,
+  rateLimit: loginLimits,
   async run({ body }) {
     const { openid } = await code2Session(body.code);
     return loginAs(await bindOpenid(openid, body.invitationCode));

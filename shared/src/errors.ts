@@ -14,6 +14,7 @@ export const ERROR_MESSAGES_ZH = {
   PAYLOAD_TOO_LARGE: '提交的内容太大',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务器开小差了，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
   CONFLICT: '数据已被修改，请刷新后重试',
   // login (D3)
   WECHAT_CODE_INVALID: '微信登录凭证无效或已使用，请重新点击登录',

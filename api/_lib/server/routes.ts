@@ -44,9 +44,14 @@ export function matchRoute(routes: Route[], path: string): { route: Route; param
     const m = route.pattern.exec(path);
     if (!m) continue;
     const params: Record<string, string> = {};
-    route.params.forEach((name, i) => {
-      params[name] = decodeURIComponent(m[i + 1] ?? '');
-    });
+    try {
+      route.params.forEach((name, i) => {
+        params[name] = decodeURIComponent(m[i + 1] ?? '');
+      });
+    } catch {
+      // Not valid percent-encoding (e.g. %E0%A4%A): no resource has that name.
+      return undefined;
+    }
     return { route, params };
   }
   return undefined;
