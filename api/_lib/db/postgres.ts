@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Database, Queryable } from './port';
+import { isConnectionLoss } from './errors';
 
 function wrap(client: Pick<PoolClient, 'query'>): Queryable {
   return {
@@ -24,16 +25,25 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
     ...base,
     async transaction(fn) {
       const client = await pool.connect();
+      // The server going away while this client is checked out (restart: 57P01) is an 'error' event;
+      // unheard it would crash the process. Heard, the client is destroyed on release, not reused.
+      let lost: Error | undefined;
+      const onError = (e: Error) => {
+        lost = e;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn(wrap(client));
         await client.query('commit');
         return result;
       } catch (e) {
-        await client.query('rollback').catch(() => undefined);
+        if (isConnectionLoss(e)) lost ??= e as Error;
+        else await client.query('rollback').catch(() => undefined);
         throw e;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),
