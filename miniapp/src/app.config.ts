@@ -1,10 +1,11 @@
-import { ADMIN_PACKAGE, PAGES } from './constants/routes';
+import { ADMIN_PACKAGE, HOST_PACKAGE, PAGES } from './constants/routes';
 import { NAV_BAR } from './constants/theme';
 
 export default defineAppConfig({
   // The first page is the entry: it sends a logged-in person on to the home page.
   pages: [PAGES.login, PAGES.home, PAGES.scan, PAGES.meeting, PAGES.notes, PAGES.score],
   subPackages: [
+    { root: HOST_PACKAGE.root, pages: Object.values(HOST_PACKAGE.pages) },
     { root: ADMIN_PACKAGE.root, pages: Object.values(ADMIN_PACKAGE.pages) },
   ],
   window: {

@@ -8,6 +8,14 @@ export const PAGES = {
   score: 'pages/score/index',
 } as const;
 
+/** The host's subpackage: the full-screen rotating QR code and its generator, downloaded only by hosts. */
+export const HOST_PACKAGE = {
+  root: 'pkg-host',
+  pages: {
+    qr: 'pages/qr/index',
+  },
+} as const;
+
 /** The office subpackage (机关党委办): downloaded only when an admin opens it. */
 export const ADMIN_PACKAGE = {
   root: 'pkg-admin',
@@ -36,4 +44,5 @@ export const ROUTE_TO = {
   scanWith: (payload: string) => `/${PAGES.scan}?qr=${q(payload)}`,
   /** Scan from a meeting page: a code of another meeting is refused. */
   scanFor: (meetingId: string) => `/${PAGES.scan}?meetingId=${q(meetingId)}`,
+  hostQr: (meetingId: string, topic: string) => `/${HOST_PACKAGE.root}/${HOST_PACKAGE.pages.qr}?id=${q(meetingId)}&topic=${q(topic)}`,
 } as const;

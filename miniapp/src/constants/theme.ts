@@ -12,5 +12,6 @@ export const PAGE_TITLES = {
   meeting: '会议',
   notes: '观察记录',
   score: '评分表',
+  hostQr: '签到码',
   adminWorkbench: '机关党委办工作台',
 } as const;

@@ -7,7 +7,7 @@ import { ErrorBlock, LoadingBlock } from '../../components/status-block';
 import { Cell, CellGroup } from '../../components/ui';
 import { formatSpanZh } from '../../components/format';
 import { MEETING_KIND_ZH } from '../../constants/labels';
-import { ROUTES } from '../../constants/routes';
+import { ROUTE_TO, ROUTES } from '../../constants/routes';
 import { PAGE_TITLES } from '../../constants/theme';
 import { errorMessageZh, isApiError } from '../../services/api-error';
 import { fetchMe, isLoggedIn } from '../../services/auth';
@@ -16,7 +16,6 @@ import { fetchMeeting, fetchObservation } from '../../services/meetings';
 import { HostPanel } from './host-panel';
 import { MemberPanel } from './member-panel';
 import { ObserverPanel } from './observer-panel';
-import { QrOverlay } from './qr-overlay';
 import { rolesAt } from './meeting-logic';
 import './index.scss';
 
@@ -31,7 +30,6 @@ export default function MeetingPage() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [roster, setRoster] = useState<TRosterResponse | null>(null);
   const [visible, setVisible] = useState(true);
-  const [showQr, setShowQr] = useState(false);
 
   const loadRoster = useCallback(async () => {
     try {
@@ -90,13 +88,6 @@ export default function MeetingPage() {
   const m = data.detail.meeting;
   const cancelled = m.status === 'cancelled';
   const canVote = m.kind === 'general_meeting' || m.kind === 'committee_meeting';
-  if (showQr) {
-    return (
-      <PageShell title={PAGE_TITLES.meeting}>
-        <QrOverlay meetingId={m.id} topic={m.topic} roster={roster} onClose={() => setShowQr(false)} />
-      </PageShell>
-    );
-  }
   return (
     <PageShell title={PAGE_TITLES.meeting}>
       <Text className='page-title'>{m.topic}</Text>
@@ -115,7 +106,7 @@ export default function MeetingPage() {
       {roles.isObserver && data.observation && <ObserverPanel observation={data.observation} myId={data.me.id} />}
       {roles.isHost && (
         <HostPanel meetingId={m.id} canVote={canVote} roster={roster} cancelled={cancelled}
-          onChanged={() => void loadRoster()} onShowQr={() => setShowQr(true)} />
+          onChanged={() => void loadRoster()} onShowQr={() => void Taro.navigateTo({ url: ROUTE_TO.hostQr(m.id, m.topic) })} />
       )}
       {!roles.myRow && !roles.isObserver && !roles.isHost && (
         <Text className='page-hint'>您不在本次会议的应到名单中；如需参加，请联系支部书记。</Text>
