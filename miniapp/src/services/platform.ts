@@ -32,6 +32,11 @@ export const storage = {
 
 /** Calls back when the phone gets its network back; returns the way to stop listening. */
 export function onNetworkBack(cb: () => void): () => void {
+  // Taro's h5 onNetworkStatusChange listens to navigator.connection only; browsers say 'online'.
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    window.addEventListener('online', cb);
+    return () => window.removeEventListener('online', cb);
+  }
   const listener = (res: { isConnected: boolean }) => { if (res.isConnected) cb(); };
   try {
     Taro.onNetworkStatusChange(listener);

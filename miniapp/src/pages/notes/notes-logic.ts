@@ -49,8 +49,19 @@ export function withField(d: NotesDraft, key: Heading | `facts.${keyof TNoteFact
 }
 
 /** Runs `fn` once typing has paused for `ms`; `flush` runs it now. Timers are parameters for tests. */
-export function debounce(fn: () => void, ms: number, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }) {
-  let t: ReturnType<typeof setTimeout> | null = null;
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+// Called as plain functions: a browser's setTimeout refuses another `this` ("Illegal invocation").
+const REAL_TIMERS: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function debounce(fn: () => void, ms: number, timers: Timers = REAL_TIMERS) {
+  let t: unknown = null;
   return {
     call(): void {
       if (t) timers.clear(t);
