@@ -49,7 +49,8 @@ export async function loginAs(page: Page, name: string): Promise<void> {
 export async function signInAs(page: Page, person: { id: string; name: string }): Promise<void> {
   const { json } = await call<{ token: string; expiresAt: string }>(null, 'POST', '/api/auth/dev-login', { personId: person.id });
   await page.goto(`${BASE}/#/pages/login/index`);
-  await page.evaluate((s) => localStorage.setItem('tingkan.session', JSON.stringify({ data: s })), { token: json.token, expiresAt: json.expiresAt });
+  const stored = JSON.stringify({ data: { token: json.token, expiresAt: json.expiresAt } });
+  await page.evaluate(`localStorage.setItem('tingkan.session', ${JSON.stringify(stored)})`);
   await page.goto(`${BASE}/#/pages/home/index`);
   await page.reload();
   await page.getByText(`${person.name}，您好`).waitFor();

@@ -14,6 +14,8 @@ const Taro = {
   setStorageSync: (key: string, value: unknown): void => { storage.set(key, value); },
   removeStorageSync: (key: string): void => { storage.delete(key); },
   clearStorageSync: (): void => { storage.clear(); },
+  onNetworkStatusChange: (_cb: (res: { isConnected: boolean }) => void): void => undefined,
+  offNetworkStatusChange: (_cb: (res: { isConnected: boolean }) => void): void => undefined,
 };
 
 export default Taro;
