@@ -184,7 +184,7 @@ begin
   if new.status = 'returned' and coalesce(btrim(new.return_reason), '') = '' then
     raise exception 'sending an item back needs a reason' using errcode = '23514';
   end if;
-  if new.status = 'submitted' then
+  if new.status = 'submitted' and new.submitted_at is not distinct from old.submitted_at then
     new.submitted_at := now();
   end if;
   new.updated_at := now();
