@@ -1,0 +1,107 @@
+// Figure 4: cold start. The function is bundled with esbuild as Vercel would (D9), then a fresh
+// `node` process loads the bundle, listens, and answers its first request; the time is from spawn to
+// the response. Baseline: a bundle that only starts node:http and answers "ok". Median of 5 each.
+// The request is POST /api/checkins without a token: it loads every module of the function (zod,
+// jose, pg, the shared rules) and runs parse → authenticate → 401, with no database involved.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { median, ms, note, now, record } from './lib';
+
+const RUNS = 5;
+const ROOT = join(__dirname, '..');
+
+const FUNCTION_ENTRY = `
+import { createServer } from 'node:http';
+import handler from ${JSON.stringify(join(ROOT, 'api', 'checkins', 'index.ts'))};
+import { readRaw, toVercel } from ${JSON.stringify(join(ROOT, 'api', '_lib', 'server', 'vercel-shapes.ts'))};
+const server = createServer(async (req, res) => {
+  const raw = await readRaw(req);
+  const { vreq, vres } = toVercel(req, res, raw, {});
+  await handler(vreq, vres);
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write('PORT ' + server.address().port + '\\n'));
+`;
+
+const BASELINE_ENTRY = `
+import { createServer } from 'node:http';
+const server = createServer((req, res) => res.end('ok'));
+server.listen(0, '127.0.0.1', () => process.stdout.write('PORT ' + server.address().port + '\\n'));
+`;
+
+/** Spawn → "PORT n" → first request answered; bounded at 20 s. */
+function firstResponse(bundle: string): Promise<{ ms: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = now();
+    const child = spawn(process.execPath, [bundle], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnop', DATABASE_URL: 'postgres://bench@127.0.0.1:1/none' },
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('cold start timed out'));
+    }, 20_000);
+    let out = '';
+    child.stdout?.on('data', async (c: Buffer) => {
+      out += c.toString();
+      const port = /PORT (\d+)/.exec(out)?.[1];
+      if (!port || out.includes('SENT')) return;
+      out += 'SENT';
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/checkins`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: 'TK1.x' }),
+        });
+        await res.text();
+        const elapsed = now() - t0;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolve({ ms: elapsed, status: res.status });
+      } catch (e) {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(e);
+      }
+    });
+  });
+}
+
+async function bundle(dir: string, name: string, source: string): Promise<string> {
+  const entry = join(dir, `${name}.ts`);
+  writeFileSync(entry, source);
+  const outfile = join(dir, `${name}.cjs`);
+  await build({
+    entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true,
+    // pg's optional native binding is never used.
+    external: ['pg-native'], logLevel: 'error', nodePaths: [join(ROOT, 'node_modules')],
+  });
+  return outfile;
+}
+
+export async function benchColdStart(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tingkan-cold-'));
+  try {
+    const t0 = now();
+    const fn = await bundle(dir, 'checkins', FUNCTION_ENTRY);
+    const base = await bundle(dir, 'baseline', BASELINE_ENTRY);
+    note(`cold start: esbuild bundled api/checkins/index.ts in ${ms(now() - t0)}, ${(statSync(fn).size / 1024).toFixed(0)} KB minified`);
+    const fnTimes: number[] = [];
+    const baseTimes: number[] = [];
+    let status = 0;
+    for (let i = 0; i < RUNS; i++) {
+      // Interleaved, so both see the same machine load.
+      baseTimes.push((await firstResponse(base)).ms);
+      const r = await firstResponse(fn);
+      fnTimes.push(r.ms);
+      status = r.status;
+    }
+    const f = median(fnTimes);
+    const b = median(baseTimes);
+    record({ figure: 'cold start: bundled POST /api/checkins, spawn to first response (median of 5)', value: `${ms(f)} (answered ${status})`,
+      target: '< 300 ms', baseline: `bare node:http ${ms(b)}`, ratio: (f / b).toFixed(2), pass: f < 300 });
+    record({ figure: 'cold start: the function\'s own cost (function − bare node)', value: ms(f - b), target: '-', baseline: '-', ratio: '-', pass: null });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
