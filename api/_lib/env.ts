@@ -23,6 +23,11 @@ const ZEnv = z
     WECHAT_SECRET: z.string().default(''),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    /** D9: subscribe-message template ids (公众平台 → 订阅消息); empty = reminders stay in the in-app list only. */
+    WECHAT_TEMPLATE_DEADLINE: z.string().default(''),
+    WECHAT_TEMPLATE_RECTIFICATION: z.string().default(''),
+    /** D9: a cron calls POST /api/reminders/run with header x-cron-secret; unset = only office staff can run it. */
+    REMINDER_CRON_SECRET: z.string().min(16, 'REMINDER_CRON_SECRET must be at least 16 characters').optional(),
     /** Rate limits (docs/decisions/0003-rate-limits.md): attempts per window, per function instance. */
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
