@@ -53,6 +53,21 @@ function isReply(value: unknown): value is Reply {
   return typeof value === 'object' && value !== null && 'status' in value && 'data' in value && Object.keys(value).length === 2;
 }
 
+const WRITE = Symbol('write');
+
+/** A non-JSON answer (exports: files, printable pages): run returns it; it writes the response after the transaction commits. */
+export interface CustomReply {
+  [WRITE]: (res: VercelResponse) => void;
+}
+
+export function respondWith(write: (res: VercelResponse) => void): CustomReply {
+  return { [WRITE]: write };
+}
+
+function isCustomReply(value: unknown): value is CustomReply {
+  return typeof value === 'object' && value !== null && WRITE in value;
+}
+
 /** The one error envelope (D5). Plain node primitives, so it also answers before Vercel's helpers exist. */
 export function sendError(res: ServerResponse, code: ErrorCode, message?: string, fields?: FieldIssue[], requestId?: string): void {
   const error: Record<string, unknown> = { code, message: message ?? ERROR_MESSAGES_ZH[code] };
@@ -111,7 +126,8 @@ export function handler(specs: Partial<Record<Method, EndpointSpec<any, any>>>) 
         if (rule) limit(res, rule.bucket, `person:${caller.sub}`, rule.perPerson);
         result = await withCaller(caller, (tx) => spec.run({ body, query, req, caller, tx }));
       }
-      if (isReply(result)) res.status(result.status).json(result.data);
+      if (isCustomReply(result)) result[WRITE](res);
+      else if (isReply(result)) res.status(result.status).json(result.data);
       else res.status(200).json(result ?? {});
     } catch (e) {
       if (isDomainError(e)) return sendError(res, e.code, e.message, e.fields);
