@@ -75,3 +75,13 @@ describe('RLS: office reports (OBS-3, CALC-1, CALC-4, MTG-10)', () => {
       .rejects.toMatchObject({ code: '42501' });
   });
 });
+
+describe('audit of the office tables', () => {
+  it('a draw made through the API port leaves an audit row naming its actor', async () => {
+    await select(SEED.wcOffice,
+      `insert into sample_draws (scope_org_id, year, seed, algorithm, rate, inputs, branch_ids, drawn_by)
+       values ($1, 2029, 's', 'strat-v1', 0.35, '{"branches":[]}', '{}', $2)`, [SEED.workCommittee, SEED.wcOffice]);
+    const { rows } = await t.db.query<{ actor_id: string; op: string }>("select actor_id, op from audit_log where table_name = 'sample_draws' and new ->> 'year' = '2029'");
+    expect(rows).toEqual([{ actor_id: SEED.wcOffice, op: 'INSERT' }]);
+  });
+});
