@@ -80,18 +80,6 @@ export const ERROR_MESSAGES_ZH = {
   OBSERVATION_EXISTS: '这场会议已经安排了观摩',
   GROUP_LOCKED: '观察小组已有人签到，不能再调整',
   NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
-  // office: plans, sampling, scheduling, compliance, results (MTG-10, OBS-1..8, CALC-1..4, SCORE-4, RATE-*)
-  SAMPLE_ALREADY_DRAWN: '今年已经抽查过了；如需重新抽查，请填写理由（原抽查结果将保留）',
-  CONFLICT_OF_INTEREST: '观察人员不得观摩本人所在的支部',
-  OBSERVATION_EXISTS: '这场会议已经安排了观摩',
-  GROUP_LOCKED: '观察小组已有人签到，不能再调整',
-  NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
-  // office: plans, sampling, scheduling, compliance, results (MTG-10, OBS-1..8, CALC-1..4, SCORE-4, RATE-*)
-  SAMPLE_ALREADY_DRAWN: '今年已经抽查过了；如需重新抽查，请填写理由（原抽查结果将保留）',
-  CONFLICT_OF_INTEREST: '观察人员不得观摩本人所在的支部',
-  OBSERVATION_EXISTS: '这场会议已经安排了观摩',
-  GROUP_LOCKED: '观察小组已有人签到，不能再调整',
-  NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
   // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
   FEEDBACK_ALREADY_SENT: '这次观摩的书面评价已经反馈过了',
   FEEDBACK_SHEETS_MISSING: '观察小组还有成员未提交评分表，暂不能反馈书面评价',
@@ -100,12 +88,6 @@ export const ERROR_MESSAGES_ZH = {
   RECTIFICATION_REASON_REQUIRED: '退回整改事项须说明理由',
   RECTIFICATION_OWNER_INVALID: '整改责任人须是被观摩支部的成员',
   REPORT_EXISTS: '这一期的汇报已经登记过了',
-  // office: plans, sampling, scheduling, compliance, results (MTG-10, OBS-1..8, CALC-1..4, SCORE-4, RATE-*)
-  SAMPLE_ALREADY_DRAWN: '今年已经抽查过了；如需重新抽查，请填写理由（原抽查结果将保留）',
-  CONFLICT_OF_INTEREST: '观察人员不得观摩本人所在的支部',
-  OBSERVATION_EXISTS: '这场会议已经安排了观摩',
-  GROUP_LOCKED: '观察小组已有人签到，不能再调整',
-  NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
   // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
   FEEDBACK_ALREADY_SENT: '这次观摩的书面评价已经反馈过了',
   FEEDBACK_SHEETS_MISSING: '观察小组还有成员未提交评分表，暂不能反馈书面评价',
@@ -114,12 +96,6 @@ export const ERROR_MESSAGES_ZH = {
   RECTIFICATION_REASON_REQUIRED: '退回整改事项须说明理由',
   RECTIFICATION_OWNER_INVALID: '整改责任人须是被观摩支部的成员',
   REPORT_EXISTS: '这一期的汇报已经登记过了',
-  // office: plans, sampling, scheduling, compliance, results (MTG-10, OBS-1..8, CALC-1..4, SCORE-4, RATE-*)
-  SAMPLE_ALREADY_DRAWN: '今年已经抽查过了；如需重新抽查，请填写理由（原抽查结果将保留）',
-  CONFLICT_OF_INTEREST: '观察人员不得观摩本人所在的支部',
-  OBSERVATION_EXISTS: '这场会议已经安排了观摩',
-  GROUP_LOCKED: '观察小组已有人签到，不能再调整',
-  NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
   // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
   FEEDBACK_ALREADY_SENT: '这次观摩的书面评价已经反馈过了',
   FEEDBACK_SHEETS_MISSING: '观察小组还有成员未提交评分表，暂不能反馈书面评价',
@@ -128,12 +104,6 @@ export const ERROR_MESSAGES_ZH = {
   RECTIFICATION_REASON_REQUIRED: '退回整改事项须说明理由',
   RECTIFICATION_OWNER_INVALID: '整改责任人须是被观摩支部的成员',
   REPORT_EXISTS: '这一期的汇报已经登记过了',
-  // office: plans, sampling, scheduling, compliance, results (MTG-10, OBS-1..8, CALC-1..4, SCORE-4, RATE-*)
-  SAMPLE_ALREADY_DRAWN: '今年已经抽查过了；如需重新抽查，请填写理由（原抽查结果将保留）',
-  CONFLICT_OF_INTEREST: '观察人员不得观摩本人所在的支部',
-  OBSERVATION_EXISTS: '这场会议已经安排了观摩',
-  GROUP_LOCKED: '观察小组已有人签到，不能再调整',
-  NOT_IN_POOL: '所选人员不在巡听旁听人员库中或已停用',
   // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
   FEEDBACK_ALREADY_SENT: '这次观摩的书面评价已经反馈过了',
   FEEDBACK_SHEETS_MISSING: '观察小组还有成员未提交评分表，暂不能反馈书面评价',

@@ -22,6 +22,8 @@ export * from './schemas/checkins';
 export * from './schemas/meetings';
 export * from './schemas/notes';
 export * from './schemas/sheets';
+export * from './schemas/office';
+export * from './schemas/imports';
 export * from './schemas/office-reports';
 export * from './schemas/feedback';
 export * from './rules/rectification';
