@@ -88,30 +88,6 @@ export const ERROR_MESSAGES_ZH = {
   RECTIFICATION_REASON_REQUIRED: '退回整改事项须说明理由',
   RECTIFICATION_OWNER_INVALID: '整改责任人须是被观摩支部的成员',
   REPORT_EXISTS: '这一期的汇报已经登记过了',
-  // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
-  FEEDBACK_ALREADY_SENT: '这次观摩的书面评价已经反馈过了',
-  FEEDBACK_SHEETS_MISSING: '观察小组还有成员未提交评分表，暂不能反馈书面评价',
-  FEEDBACK_NOT_SENT: '书面评价尚未反馈给支部，暂不能登记整改或汇报',
-  RECTIFICATION_TRANSITION: '整改事项当前的状态下不能进行这一操作',
-  RECTIFICATION_REASON_REQUIRED: '退回整改事项须说明理由',
-  RECTIFICATION_OWNER_INVALID: '整改责任人须是被观摩支部的成员',
-  REPORT_EXISTS: '这一期的汇报已经登记过了',
-  // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
-  FEEDBACK_ALREADY_SENT: '这次观摩的书面评价已经反馈过了',
-  FEEDBACK_SHEETS_MISSING: '观察小组还有成员未提交评分表，暂不能反馈书面评价',
-  FEEDBACK_NOT_SENT: '书面评价尚未反馈给支部，暂不能登记整改或汇报',
-  RECTIFICATION_TRANSITION: '整改事项当前的状态下不能进行这一操作',
-  RECTIFICATION_REASON_REQUIRED: '退回整改事项须说明理由',
-  RECTIFICATION_OWNER_INVALID: '整改责任人须是被观摩支部的成员',
-  REPORT_EXISTS: '这一期的汇报已经登记过了',
-  // feedback, rectification, reports, reminders, exports (FB-1..5, D9)
-  FEEDBACK_ALREADY_SENT: '这次观摩的书面评价已经反馈过了',
-  FEEDBACK_SHEETS_MISSING: '观察小组还有成员未提交评分表，暂不能反馈书面评价',
-  FEEDBACK_NOT_SENT: '书面评价尚未反馈给支部，暂不能登记整改或汇报',
-  RECTIFICATION_TRANSITION: '整改事项当前的状态下不能进行这一操作',
-  RECTIFICATION_REASON_REQUIRED: '退回整改事项须说明理由',
-  RECTIFICATION_OWNER_INVALID: '整改责任人须是被观摩支部的成员',
-  REPORT_EXISTS: '这一期的汇报已经登记过了',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_ZH;

@@ -33,9 +33,11 @@ export const storage = {
 /** Calls back when the phone gets its network back; returns the way to stop listening. */
 export function onNetworkBack(cb: () => void): () => void {
   // Taro's h5 onNetworkStatusChange listens to navigator.connection only; browsers say 'online'.
-  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
-    window.addEventListener('online', cb);
-    return () => window.removeEventListener('online', cb);
+  // Typed by hand: the root typecheck (which sees this file through tests) has no DOM lib.
+  const win = (globalThis as { window?: { addEventListener(t: string, f: () => void): void; removeEventListener(t: string, f: () => void): void } }).window;
+  if (process.env.TARO_ENV === 'h5' && win) {
+    win.addEventListener('online', cb);
+    return () => win.removeEventListener('online', cb);
   }
   const listener = (res: { isConnected: boolean }) => { if (res.isConnected) cb(); };
   try {

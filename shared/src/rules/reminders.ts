@@ -114,7 +114,7 @@ export function dueReminders(input: { today: string; items: TReminderItem[]; sen
     if (item.done) continue;
     const slots = reminderSlots(item.dueDate, policy);
     const reached = slots.filter((s) => s.on <= today);
-    const latest = reached.at(-1);
+    const latest = reached[reached.length - 1];
     if (!latest) continue;
     const later = slots.slice(slots.indexOf(latest));
     for (const personId of item.recipients) {
