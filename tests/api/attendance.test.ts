@@ -3,11 +3,7 @@ import { checkinWorld } from '../helpers/checkin-world';
 
 let app: TestApp;
 let w: Awaited<ReturnType<typeof checkinWorld>>;
-const tokens = new Map<string, string>();
-async function login(personId: string): Promise<string> {
-  if (!tokens.has(personId)) tokens.set(personId, (await app.request('POST', '/api/auth/dev-login', { body: { personId } })).body.token);
-  return tokens.get(personId)!;
-}
+const login = (personId: string) => app.login(personId);
 const roster = async (as: string) => (await app.request('GET', `/api/attendance?meetingId=${w.meeting}`, { token: await login(as) })).body;
 const manual = async (personId: string) =>
   app.request('POST', '/api/checkins/manual', { token: await login(w.secretaryA), body: { meetingId: w.meeting, personId } });

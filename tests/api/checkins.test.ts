@@ -4,15 +4,7 @@ import { issueQr } from '../../api/_lib/qr-token';
 
 let app: TestApp;
 let w: Awaited<ReturnType<typeof checkinWorld>>;
-const tokens = new Map<string, string>();
-
-async function login(personId: string): Promise<string> {
-  const cached = tokens.get(personId);
-  if (cached) return cached;
-  const res = await app.request('POST', '/api/auth/dev-login', { body: { personId } });
-  tokens.set(personId, res.body.token);
-  return res.body.token as string;
-}
+const login = (personId: string) => app.login(personId);
 
 async function currentQr(meetingId: string): Promise<string> {
   const res = await app.request('GET', `/api/checkins/qr?meetingId=${meetingId}`, { token: await login(w.secretaryA) });

@@ -4,15 +4,7 @@ import { addOffice, insertOrg, insertPerson, twoBranches } from '../helpers/buil
 
 let app: TestApp;
 let w: Awaited<ReturnType<typeof twoBranches>>;
-const tokens = new Map<string, string>();
-
-async function login(personId: string): Promise<string> {
-  const cached = tokens.get(personId);
-  if (cached) return cached;
-  const res = await app.request('POST', '/api/auth/dev-login', { body: { personId } });
-  tokens.set(personId, res.body.token);
-  return res.body.token as string;
-}
+const login = (personId: string) => app.login(personId);
 const count = async (table: string): Promise<number> =>
   (await app.db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]!.n;
 const counts = async () => ({ people: await count('people'), memberships: await count('memberships'), observers: await count('observer_pool') });

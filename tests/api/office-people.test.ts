@@ -9,15 +9,7 @@ let branchC: string;
 let officeA: string;
 let officeB: string;
 let memberC: string;
-const tokens = new Map<string, string>();
-
-async function login(personId: string): Promise<string> {
-  const cached = tokens.get(personId);
-  if (cached) return cached;
-  const res = await app.request('POST', '/api/auth/dev-login', { body: { personId } });
-  tokens.set(personId, res.body.token);
-  return res.body.token as string;
-}
+const login = (personId: string) => app.login(personId);
 const as = async (personId: string, method: string, path: string, body?: unknown) => app.request(method, path, { token: await login(personId), body });
 const count = async (table: string): Promise<number> =>
   (await app.db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]!.n;

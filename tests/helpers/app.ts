@@ -9,6 +9,8 @@ export const TEST_JWT_SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 export interface TestApp extends TestDb {
   url: string;
   request(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  /** A token through the dev login, once per person per app. */
+  login(personId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -20,9 +22,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const server = createApp();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const tokens = new Map<string, string>();
+  const app: TestApp = {
     ...testDb,
     url,
+    async login(personId) {
+      const cached = tokens.get(personId);
+      if (cached) return cached;
+      const res = await app.request('POST', '/api/auth/dev-login', { body: { personId } });
+      if (res.status !== 200) throw new Error(`dev login failed: ${JSON.stringify(res.body)}`);
+      tokens.set(personId, res.body.token);
+      return res.body.token as string;
+    },
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -46,4 +57,5 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await testDb.drop();
     },
   };
+  return app;
 }

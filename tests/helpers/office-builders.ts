@@ -30,15 +30,7 @@ export const SEED = {
 
 /** Log in through the dev login, once per person per app. */
 export function loginAs(app: TestApp): (personId: string) => Promise<string> {
-  const tokens = new Map<string, string>();
-  return async (personId) => {
-    const cached = tokens.get(personId);
-    if (cached) return cached;
-    const res = await app.request('POST', '/api/auth/dev-login', { body: { personId } });
-    if (res.status !== 200) throw new Error(`dev login failed: ${JSON.stringify(res.body)}`);
-    tokens.set(personId, res.body.token);
-    return res.body.token as string;
-  };
+  return (personId) => app.login(personId);
 }
 
 export async function count(db: Queryable, table: string, where = 'true', params: unknown[] = []): Promise<number> {
