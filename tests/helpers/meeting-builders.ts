@@ -1,3 +1,4 @@
+import type { TestApp } from './app';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../api/_lib/db/port';
 import { addMember, insertPerson, twoBranches } from './builders';
@@ -64,8 +65,7 @@ export async function observedMeeting(db: Queryable, opts: { mode?: string; rubr
   return { ...w, committeeB, spare, meetingA, observation };
 }
 
-export async function tokenFor(app: { request(m: string, p: string, o?: { body?: unknown }): Promise<{ status: number; body: any }> }, personId: string): Promise<string> {
-  const res = await app.request('POST', '/api/auth/dev-login', { body: { personId } });
-  if (res.status !== 200) throw new Error(`dev-login failed: ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
+/** The dev-login token of a person (cached by the test app). */
+export function tokenFor(app: Pick<TestApp, 'login'>, personId: string): Promise<string> {
+  return app.login(personId);
 }
