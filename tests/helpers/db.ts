@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { openPglite } from '../../api/_lib/db/pglite';
 import { openPostgres } from '../../api/_lib/db/postgres';
 import type { Database } from '../../api/_lib/db/port';
-import { PGLITE_TEMPLATE, PG_TEMPLATE_DB, withDatabase } from './template';
+import { pgTemplateDb, pgTestDbPrefix, pgliteTemplate, withDatabase } from './template';
 
 export interface TestDb {
   db: Database;
@@ -27,8 +27,8 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 export async function openTestDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `tingkan_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(url, `create database ${name} template ${PG_TEMPLATE_DB}`);
+    const name = `${pgTestDbPrefix()}${randomBytes(6).toString('hex')}`;
+    await adminQuery(url, `create database ${name} template ${pgTemplateDb()}`);
     const dbUrl = withDatabase(url, name);
     const db = openPostgres(dbUrl, 10);
     return {
@@ -40,6 +40,6 @@ export async function openTestDb(): Promise<TestDb> {
       },
     };
   }
-  const db = await openPglite({ loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) });
+  const db = await openPglite({ loadDataDir: new Blob([readFileSync(pgliteTemplate())]) });
   return { db, drop: () => db.close() };
 }

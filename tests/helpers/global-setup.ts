@@ -4,7 +4,7 @@ import { openPglite } from '../../api/_lib/db/pglite';
 import { openPostgres } from '../../api/_lib/db/postgres';
 import { migrate } from '../../api/_lib/db/migrate';
 import type { Database } from '../../api/_lib/db/port';
-import { PGLITE_TEMPLATE, PG_TEMPLATE_DB, TMP_DIR, seedSql, withDatabase } from './template';
+import { TMP_DIR, pgTemplateDb, pgliteTemplate, seedSql, startRun, withDatabase } from './template';
 
 async function prepare(db: Database): Promise<void> {
   await migrate(db);
@@ -17,15 +17,16 @@ async function prepare(db: Database): Promise<void> {
  * PGlite → a data-dir tarball each test file loads; PostgreSQL → a template database each file copies.
  */
 export default async function globalSetup(): Promise<void> {
+  startRun();
   mkdirSync(TMP_DIR, { recursive: true });
   const url = process.env.DATABASE_URL;
   if (url) {
     const admin = new Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`drop database if exists ${PG_TEMPLATE_DB} with (force)`);
-    await admin.query(`create database ${PG_TEMPLATE_DB}`);
+    await admin.query(`drop database if exists ${pgTemplateDb()} with (force)`);
+    await admin.query(`create database ${pgTemplateDb()}`);
     await admin.end();
-    const db = openPostgres(withDatabase(url, PG_TEMPLATE_DB), 1);
+    const db = openPostgres(withDatabase(url, pgTemplateDb()), 1);
     await prepare(db);
     await db.close();
     return;
@@ -33,6 +34,6 @@ export default async function globalSetup(): Promise<void> {
   const db = await openPglite();
   await prepare(db);
   const dump = await db.pglite.dumpDataDir('gzip');
-  writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  writeFileSync(pgliteTemplate(), Buffer.from(await dump.arrayBuffer()));
   await db.close();
 }
