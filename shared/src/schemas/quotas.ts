@@ -30,3 +30,41 @@ export const ZQuotaCheck = z.object({
   reasonZh: z.string(),
 });
 export type TQuotaCheck = z.infer<typeof ZQuotaCheck>;
+
+// ── stored gradings (RATE-1..3): one batch per organisation, year and kind ─────────────────────
+export const ZGradingKind = z.enum(['member', 'branch', 'secretary']);
+export type TGradingKind = z.infer<typeof ZGradingKind>;
+
+const ZGradingYear = z.coerce.number().int().min(2000).max(2100);
+const batch = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(5000);
+const head = { orgId: ZId, year: ZGradingYear };
+
+/**
+ * POST /api/gradings: the whole batch of one kind for one organisation and year, replacing any earlier one.
+ * member: orgId is the branch and each member's status is read from the database (预备党员: grade null);
+ * branch / secretary: orgId is the committee above the branches graded.
+ */
+export const ZStoreGradingsRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), ...head, grades: batch(z.object({ personId: ZId, grade: ZMemberGrade.nullable() }).strict()) }).strict(),
+  z.object({ kind: z.literal('branch'), ...head, grades: batch(z.object({ orgId: ZId, grade: ZOrgGrade }).strict()) }).strict(),
+  z.object({ kind: z.literal('secretary'), ...head, grades: batch(z.object({ personId: ZId, grade: ZSecretaryGrade }).strict()) }).strict(),
+]);
+export type TStoreGradingsRequest = z.infer<typeof ZStoreGradingsRequest>;
+
+export const ZGradingsQuery = z.object({ ...head, kind: ZGradingKind.optional() }).strict();
+
+export interface TStoredGrade {
+  /** The person (member, secretary) or organisation (branch) graded. */
+  subjectId: string;
+  name: string;
+  grade: string | null;
+  memberStatus: z.infer<typeof ZMemberStatus> | null;
+}
+export interface TGradingBatch {
+  kind: TGradingKind;
+  gradedBy: string;
+  gradedAt: string;
+  grades: TStoredGrade[];
+  /** The quota rule over the stored batch, with the policy in force now. */
+  check: TQuotaCheck;
+}
