@@ -1,34 +1,26 @@
 // "My tasks" for anyone signed in (D9: the app's task list is the source of truth, not a message):
 // meetings to attend in the next 14 days not yet answered, observations whose sheet is still due,
-// and for secretaries the observation plans (OBS-5) and the yearly plan (MTG-10) still to file.
-import { canAttend, deadlineState, isOnCommittee, toDateString, type TBranchRole, type TMeetingKind, type TMemberStatus } from '@tingkan/shared';
+// for secretaries the observation plans (OBS-5) and the yearly plan (MTG-10) still to file, and the
+// feedback-and-rectification work (FB-2, FB-4). The answer is built through the shared ZTaskList.
+import { canAttend, deadlineState, isOnCommittee, toDateString, ZTaskList, type TBranchRole, type TMeetingKind, type TMemberStatus, type TTask, type TTaskList } from '@tingkan/shared';
 import { endpoint, handler } from './_lib/handler';
 import { now } from './_lib/clock';
+import { env } from './_lib/env';
+import { instant } from './_lib/meetings/rows';
 import { deadlinesOf, type DeadlineObservation } from './_lib/office/deadlines';
 import { currentPolicy } from './_lib/office/policy';
+import { rectificationTasks } from './_lib/tasks/rectification-tasks';
 
 const DAY = 86_400_000;
-
-interface Task {
-  kind: 'attend_meeting' | 'submit_sheet' | 'submit_plan' | 'file_yearly_plan';
-  ruleId: string;
-  titleZh: string;
-  /** YYYY-MM-DD, Shanghai (D9); null where the documents set no date. */
-  dueDate: string | null;
-  state: string;
-  meetingId?: string;
-  observationId?: string;
-  orgId?: string;
-}
 
 export default handler({
   GET: endpoint({
     auth: 'user',
-    async run({ caller, tx }) {
+    async run({ caller, tx }): Promise<TTaskList> {
       const at = now();
       const today = toDateString(at.toISOString());
       const policy = await currentPolicy(tx);
-      const tasks: Task[] = [];
+      const tasks: TTask[] = [];
       const meetings = await tx.query<{ id: string; kind: TMeetingKind; topic: string; starts_at: Date; status: TMemberStatus; roles: TBranchRole[] }>(
         `select m.id, m.kind, m.topic, m.starts_at, ms.status, ms.roles::text[] as roles
            from meetings m
@@ -41,7 +33,8 @@ export default handler({
       for (const m of meetings.rows) {
         if (!canAttend(m.status, m.kind, isOnCommittee({ personId: caller.sub, status: m.status, roles: m.roles }))) continue;
         const day = toDateString(new Date(m.starts_at).toISOString());
-        tasks.push({ kind: 'attend_meeting', ruleId: 'ATT-1', titleZh: `参加：${m.topic}（确认参加或请假）`, dueDate: day, state: deadlineState(day, today, null, policy), meetingId: m.id });
+        tasks.push({ kind: 'attend_meeting', ruleId: 'ATT-1', titleZh: `参加：${m.topic}（确认参加或请假）`, dueDate: day, state: deadlineState(day, today, null, policy),
+          startsAt: instant(m.starts_at), templateKey: 'deadline', meetingId: m.id });
       }
       // Observations where I am in the group and my sheet is not in, or my branch still owes the plan.
       const obs = await tx.query<DeadlineObservation & { mine: boolean; leads: boolean; topic: string }>(
@@ -59,8 +52,8 @@ export default handler({
         const rows = deadlinesOf(o, at, policy) ?? [];
         const sheet = rows.find((d) => d.key === 'sheet_submission');
         const plan = rows.find((d) => d.key === 'plan_submission');
-        if (o.mine && sheet) tasks.push({ kind: 'submit_sheet', ruleId: 'FB-1', titleZh: `提交评议表：${o.topic}`, dueDate: sheet.dueDate, state: sheet.state, observationId: o.id, meetingId: o.meeting_id });
-        if (o.leads && plan) tasks.push({ kind: 'submit_plan', ruleId: 'OBS-5', titleZh: `提交观摩组织方案：${o.topic}`, dueDate: plan.dueDate, state: plan.state, observationId: o.id, meetingId: o.meeting_id });
+        if (o.mine && sheet) tasks.push({ kind: 'submit_sheet', ruleId: 'FB-1', titleZh: `提交评议表：${o.topic}`, dueDate: sheet.dueDate, state: sheet.state, templateKey: 'deadline', observationId: o.id, meetingId: o.meeting_id });
+        if (o.leads && plan) tasks.push({ kind: 'submit_plan', ruleId: 'OBS-5', titleZh: `提交观摩组织方案：${o.topic}`, dueDate: plan.dueDate, state: plan.state, templateKey: 'deadline', observationId: o.id, meetingId: o.meeting_id });
       }
       const year = Number(today.slice(0, 4));
       const unfiled = await tx.query<{ id: string; name: string }>(
@@ -71,10 +64,12 @@ export default handler({
         [year],
       );
       for (const b of unfiled.rows) {
-        tasks.push({ kind: 'file_yearly_plan', ruleId: 'MTG-10', titleZh: `报送${b.name}${year}年度组织生活计划`, dueDate: null, state: 'upcoming', orgId: b.id });
+        tasks.push({ kind: 'file_yearly_plan', ruleId: 'MTG-10', titleZh: `报送${b.name}${year}年度组织生活计划`, dueDate: null, state: 'upcoming', templateKey: 'deadline', orgId: b.id });
       }
-      tasks.sort((a, b) => (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') || a.kind.localeCompare(b.kind));
-      return { today, tasks };
+      tasks.push(...(await rectificationTasks(tx, caller.sub, at, today, policy)));
+      tasks.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.kind.localeCompare(b.kind));
+      const { WECHAT_TEMPLATE_DEADLINE: deadline, WECHAT_TEMPLATE_RECTIFICATION: rectification } = env();
+      return ZTaskList.parse({ today, tasks, reminderTemplates: { deadline: deadline || null, rectification: rectification || null } });
     },
   }),
 });

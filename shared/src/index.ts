@@ -26,5 +26,8 @@ export * from './schemas/office';
 export * from './schemas/imports';
 export * from './schemas/office-reports';
 export * from './schemas/feedback';
+export * from './schemas/tasks';
+export * from './schemas/rectification-views';
+export * from './schemas/my-records';
 export * from './rules/rectification';
 export * from './rules/reminders';

@@ -1,0 +1,137 @@
+import { ZTaskList, type TTask } from '@tingkan/shared';
+import { setClock } from '../../api/_lib/clock';
+import { parseEnv, setEnv } from '../../api/_lib/env';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app';
+import { insertMeeting, observedMeeting, sendFeedback, tokenFor } from '../helpers/meeting-builders';
+import { recordRectification } from '../helpers/rectification-builders';
+
+let app: TestApp;
+let w: Awaited<ReturnType<typeof observedMeeting>>;
+const tok: Record<string, string> = {};
+let lecture = '';
+
+beforeAll(async () => {
+  app = await startTestApp();
+  w = await observedMeeting(app.db);
+  lecture = await insertMeeting(app.db, { orgId: w.branchA, kind: 'party_lecture', topic: '党课：学习党章', startsAt: '2026-03-16T14:30:00+08:00' });
+  const who = { secA: w.secretaryA, memA: w.memberA, secB: w.secretaryB, memB: w.memberB, office: w.office, obsB: w.committeeB };
+  for (const [k, id] of Object.entries(who)) tok[k] = await tokenFor(app, id);
+});
+afterAll(async () => {
+  setClock(undefined);
+  setEnv(parseEnv({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DEV_LOGIN: '1' }));
+  await app.close();
+});
+
+/** GET /api/tasks as a person, checked against the shared schema the phone uses. */
+async function tasksOf(token: string | undefined) {
+  const res = await app.request('GET', '/api/tasks', { token });
+  expect(res.status).toBe(200);
+  return ZTaskList.parse(res.body);
+}
+const brief = (t: TTask) => [t.kind, t.titleZh, t.dueDate, t.state];
+
+describe('GET /api/tasks: one list for home (D9)', () => {
+  it('a member sees the meeting to attend with its start, and the answer parses as ZTaskList (ATT-1)', async () => {
+    setClock('2026-03-10T09:00:00+08:00');
+    const list = await tasksOf(tok.memA);
+    expect(list.today).toBe('2026-03-10');
+    expect(list.tasks.map(brief)).toStrictEqual([
+      ['attend_meeting', '参加：学习贯彻会议精神（确认参加或请假）', '2026-03-13', 'due_soon'],
+      ['attend_meeting', '参加：党课：学习党章（确认参加或请假）', '2026-03-16', 'upcoming'],
+    ]);
+    expect(list.tasks[1]).toMatchObject({ meetingId: lecture, startsAt: '2026-03-16T14:30:00+08:00', templateKey: 'deadline' });
+    expect(list.reminderTemplates).toStrictEqual({ deadline: null, rectification: null });
+  });
+
+  it('answering the meeting takes it off the list (ATT-1)', async () => {
+    const res = await app.request('POST', '/api/attendance', { token: tok.memA, body: { meetingId: lecture, state: 'confirmed' } });
+    expect(res.status).toBe(200);
+    expect((await tasksOf(tok.memA)).tasks.map((t) => t.meetingId)).toStrictEqual([w.meetingA]);
+  });
+
+  it('the observed secretary owes the plan (OBS-5), the invited observer the sheet (FB-1); another branch sees neither', async () => {
+    const sec = (await tasksOf(tok.secA)).tasks.filter((t) => t.kind === 'submit_plan');
+    expect(sec.map(brief)).toStrictEqual([['submit_plan', '提交观摩组织方案：学习贯彻会议精神', '2026-03-06', 'overdue']]);
+    const obs = (await tasksOf(tok.obsB)).tasks;
+    expect(obs.map(brief)).toStrictEqual([['submit_sheet', '提交评议表：学习贯彻会议精神', '2026-03-18', 'upcoming']]);
+    expect(obs[0]).toMatchObject({ observationId: w.observation, meetingId: w.meetingA });
+    expect((await tasksOf(tok.memB)).tasks).toStrictEqual([]);
+  });
+});
+
+describe('feedback and rectification on the list (FB-2, FB-4)', () => {
+  let itemA = '';
+  let itemSec = '';
+
+  it('once the feedback arrives, the observed branch\'s leaders must record the committee discussion, due one month on (FB-2)', async () => {
+    await sendFeedback(app.db, w.observation, '2026-03-20T10:00:00+08:00');
+    setClock('2026-03-23T09:00:00+08:00');
+    const sec = (await tasksOf(tok.secA)).tasks.filter((t) => t.kind === 'record_discussion');
+    expect(sec.map(brief)).toStrictEqual([['record_discussion', '阅读观察反馈，登记支委会研究整改情况：学习贯彻会议精神', '2026-04-20', 'upcoming']]);
+    expect(sec[0]).toMatchObject({ observationId: w.observation, ruleId: 'FB-2' });
+    for (const t of [tok.memA, tok.secB, tok.obsB]) expect((await tasksOf(t)).tasks.some((x) => x.kind === 'record_discussion')).toBe(false);
+  });
+
+  it('after the discussion: the owner sees their item, the secretary every open item of the branch with its owner (FB-2)', async () => {
+    const items = await recordRectification(app, tok.secA, w.observation, [
+      { title: '发言提前准备，不照稿念', ownerPersonId: w.memberA, dueDate: '2026-03-25' },
+      { title: '会议记录补全缺席人员及原因', ownerPersonId: w.secretaryA, dueDate: '2026-04-10' },
+    ]);
+    [itemA, itemSec] = [items[0]!.id, items[1]!.id];
+    const mine = (await tasksOf(tok.memA)).tasks.filter((t) => t.kind === 'rectification_item');
+    expect(mine.map(brief)).toStrictEqual([['rectification_item', '整改：发言提前准备，不照稿念', '2026-03-25', 'due_soon']]);
+    expect(mine[0]).toMatchObject({ rectificationItemId: itemA, templateKey: 'rectification', ruleId: 'FB-2' });
+    const sec = (await tasksOf(tok.secA)).tasks.filter((t) => t.kind === 'rectification_item' || t.kind === 'record_discussion');
+    expect(sec.map(brief)).toStrictEqual([
+      ['rectification_item', '整改：发言提前准备，不照稿念（责任人：甲党员）', '2026-03-25', 'due_soon'],
+      ['rectification_item', '整改：会议记录补全缺席人员及原因', '2026-04-10', 'upcoming'],
+    ]);
+    expect((await tasksOf(tok.memB)).tasks).toStrictEqual([]);
+  });
+
+  it('submitted evidence leaves the owner\'s list and asks the group to verify (FB-2)', async () => {
+    const res = await app.request('POST', `/api/rectifications/${itemA}/submit`, { token: tok.memA, body: { evidenceText: '已在支部党员大会上脱稿发言' } });
+    expect(res.status).toBe(200);
+    expect((await tasksOf(tok.memA)).tasks.some((t) => t.rectificationItemId === itemA)).toBe(false);
+    const verify = (await tasksOf(tok.office)).tasks.filter((t) => t.kind === 'verify_rectification');
+    expect(verify.map((t) => [t.titleZh, t.noteZh, t.dueDate, t.rectificationItemId])).toStrictEqual([
+      ['核验整改：发言提前准备，不照稿念', '甲党员已提交整改材料，请核验后销号或退回', null, itemA],
+    ]);
+    // The invited observer from another branch may not read the member's name (people RLS): the task still comes.
+    const invited = (await tasksOf(tok.obsB)).tasks.filter((t) => t.kind === 'verify_rectification');
+    expect(invited.map((t) => [t.noteZh, t.rectificationItemId])).toStrictEqual([['责任人已提交整改材料，请核验后销号或退回', itemA]]);
+    expect((await tasksOf(tok.secA)).tasks.some((t) => t.kind === 'verify_rectification')).toBe(false);
+  });
+
+  it('an item sent back returns to its owner with the reason, overdue once its day has passed (FB-2)', async () => {
+    const back = await app.request('POST', `/api/rectifications/${itemA}/verify`, { token: tok.obsB, body: { decision: 'return', reason: '未附会议记录，无法核实' } });
+    expect(back.status).toBe(200);
+    setClock('2026-03-26T09:00:00+08:00');
+    const mine = (await tasksOf(tok.memA)).tasks.filter((t) => t.kind === 'rectification_item');
+    expect(mine.map((t) => [t.rectificationItemId, t.state, t.noteZh])).toStrictEqual([[itemA, 'overdue', '被退回：未附会议记录，无法核实']]);
+    expect((await tasksOf(tok.obsB)).tasks.some((t) => t.kind === 'verify_rectification')).toBe(false);
+    expect((await tasksOf(tok.secA)).tasks.filter((t) => t.kind === 'rectification_item').map((t) => t.rectificationItemId)).toStrictEqual([itemA, itemSec]);
+  });
+
+  it('closed items leave every list (FB-2)', async () => {
+    await app.request('POST', `/api/rectifications/${itemA}/submit`, { token: tok.memA, body: { evidenceText: '附会议记录第3页' } });
+    expect((await app.request('POST', `/api/rectifications/${itemA}/verify`, { token: tok.office, body: { decision: 'close' } })).status).toBe(200);
+    for (const t of [tok.memA, tok.secA, tok.obsB, tok.office]) {
+      expect((await tasksOf(t)).tasks.some((x) => x.rectificationItemId === itemA)).toBe(false);
+    }
+  });
+});
+
+describe('reminder templates (D9)', () => {
+  it('the deployment\'s WeChat template ids come with the list, so the tap can ask at once', async () => {
+    setEnv(parseEnv({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DEV_LOGIN: '1', WECHAT_TEMPLATE_RECTIFICATION: 'tmpl-rect-001' }));
+    expect((await tasksOf(tok.memA)).reminderTemplates).toStrictEqual({ deadline: null, rectification: 'tmpl-rect-001' });
+  });
+
+  it('without a login → 401 UNAUTHENTICATED', async () => {
+    const res = await app.request('GET', '/api/tasks');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
