@@ -58,6 +58,11 @@ const CALLS: Record<string, Call> = {
   'GET /api/people': { method: 'GET', path: () => '/api/people' },
   'GET /api/audit': { method: 'GET', path: () => '/api/audit' },
   'POST /api/samples': { method: 'POST', path: () => '/api/samples', body: (b) => ({ year: b === 'A' ? 2026 : 2027 }) },
+  'GET /api/gradings': { method: 'GET', path: (b) => `/api/gradings?orgId=${branchOf(b)}&year=2026` },
+  'POST /api/gradings': {
+    method: 'POST', path: () => '/api/gradings',
+    body: (b) => ({ kind: 'member', orgId: branchOf(b), year: 2026, grades: [{ personId: b === 'A' ? w.memberA : w.secretaryB, grade: 'qualified' }] }),
+  },
 };
 
 // The table. Each cell: [outcome on branch A's resource, outcome on branch B's resource].
@@ -82,6 +87,9 @@ const MATRIX: Record<string, Record<Exclude<Role, 'anonymous'>, [Outcome, Outcom
   'GET /api/people':               { memberA: o('ok'), secretaryA: o('ok'), memberB: o('ok'), observer: o('ok'), unassigned: o('ok'), office: o('ok') },
   'GET /api/audit':                { memberA: o('deny'), secretaryA: o('deny'), memberB: o('deny'), observer: o('deny'), unassigned: o('deny'), office: o('ok') },
   'POST /api/samples':             { memberA: o('deny'), secretaryA: o('deny'), memberB: o('deny'), observer: o('deny'), unassigned: o('deny'), office: o('ok') },
+  // RATE-1..3: office staff in scope only; a branch's own secretary does not grade (migration 20261124000100).
+  'GET /api/gradings':             { memberA: o('deny'), secretaryA: o('deny'), memberB: o('deny'), observer: o('deny'), unassigned: o('deny'), office: o('ok') },
+  'POST /api/gradings':            { memberA: o('deny'), secretaryA: o('deny'), memberB: o('deny'), observer: o('deny'), unassigned: o('deny'), office: o('ok') },
 };
 
 function outcomeOf(status: number): Outcome | `other ${number}` {
@@ -191,7 +199,10 @@ const SQL: Record<string, SqlCell> = {
     params: (b, r) => [sqlMeeting(b), personOf(r)],
   },
   'select observations': { sql: () => 'select 1 from observations where id = $1', params: (b) => [sqlObservation(b)] },
-  'update observations': { sql: () => 'update observations set status = status where id = $1 returning 1', params: (b) => [sqlObservation(b)] },
+  'update observations: the plan': {
+    sql: () => `update observations set plan = '{"agenda":"学习"}', plan_submitted_at = now() where id = $1 returning 1`, params: (b) => [sqlObservation(b)],
+  },
+  'update observations: other columns': { sql: () => 'update observations set feedback_sent_at = now() where id = $1 returning 1', params: (b) => [sqlObservation(b)] },
   'select observation_notes': { sql: () => 'select 1 from observation_notes where observation_id = $1', params: (b) => [sqlObservation(b)] },
   'insert observation_notes as oneself': {
     sql: () => "insert into observation_notes (observation_id, author_id, topic_content) values ($1, $2, '测试') returning 1",
@@ -205,6 +216,7 @@ const SQL: Record<string, SqlCell> = {
     params: (b, r) => [personOf(r), branchOf(b)],
   },
   'insert office_staff for oneself': { sql: () => 'insert into office_staff (person_id, scope_org_id) values ($1, $2) returning 1', params: (_b, r) => [personOf(r), w.root] },
+  'select audit_log of the meeting': { sql: () => "select 1 from audit_log where table_name = 'meetings' and row_id = $1::text", params: (b) => [sqlMeeting(b)] },
 };
 
 // A literal table again: which roles can, for branch A's rows and for branch B's rows.
@@ -215,10 +227,12 @@ const SQL_MATRIX: Record<string, Record<SqlRole, `${Can}${Can}`>> = {
   'update meetings':                  { memberA: 'NN', secretaryA: 'YN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
   'insert meetings':                  { memberA: 'NN', secretaryA: 'YN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
   'select attendance':                { memberA: 'YN', secretaryA: 'YN', memberB: 'NY', observer: 'YY', unassigned: 'NN', office: 'YY' },
-  'insert attendance for oneself':    { memberA: 'YN', secretaryA: 'YN', memberB: 'NY', observer: 'NY', unassigned: 'NN', office: 'YY' },
+  // Office staff record other people's attendance, their own only where they belong (migration 20261124000200).
+  'insert attendance for oneself':    { memberA: 'YN', secretaryA: 'YN', memberB: 'NY', observer: 'NY', unassigned: 'NN', office: 'NN' },
   'select observations':              { memberA: 'YN', secretaryA: 'YN', memberB: 'NY', observer: 'YY', unassigned: 'NN', office: 'YY' },
-  // The observed branch's leaders may update their observation (OBS-5 plan); the API narrows it to the plan.
-  'update observations':              { memberA: 'NN', secretaryA: 'YN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
+  // The observed branch's leaders change their observation's plan (OBS-5) and nothing else (migration 20261124000200).
+  'update observations: the plan':    { memberA: 'NN', secretaryA: 'YN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
+  'update observations: other columns': { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
   'select observation_notes':         { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'YN', unassigned: 'NN', office: 'YY' },
   'insert observation_notes as oneself': { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'YN', unassigned: 'NN', office: 'YY' },
   'select score_sheets':              { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'YN', unassigned: 'NN', office: 'YY' },
@@ -226,6 +240,8 @@ const SQL_MATRIX: Record<string, Record<SqlRole, `${Can}${Can}`>> = {
   'update people (someone else)':     { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
   'insert memberships':               { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
   'insert office_staff for oneself':  { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'NN' },
+  // The work committee's office reads the whole log; other office staff only their own entries (docs/decisions/0004).
+  'select audit_log of the meeting':  { memberA: 'NN', secretaryA: 'NN', memberB: 'NN', observer: 'NN', unassigned: 'NN', office: 'YY' },
 };
 
 describe('direct SQL under RLS (withCaller), role × statement × own/other branch', () => {
