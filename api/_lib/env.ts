@@ -19,6 +19,8 @@ const ZEnv = z
     SUPABASE_URL: z.url().optional(),
     SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
     UPLOAD_DIR: z.string().default('.data/uploads'),
+    /** D9: an export larger than this many bytes goes to Storage and is answered with a signed URL (Vercel answers at most 4.5 MB). */
+    EXPORT_INLINE_MAX_BYTES: z.coerce.number().int().min(1).max(4_500_000).default(4_400_000),
     WECHAT_APPID: z.string().default(''),
     WECHAT_SECRET: z.string().default(''),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),

@@ -1,11 +1,12 @@
 // Exports for office staff: 备案表, 人员库, 评议表 (000 annexes 1-3), 观察评价表 (001) as .xlsx laid out like
 // the annexes, and a printable single observation report (HTML). exceljs loads here only, lazily (D9).
+// A file over EXPORT_INLINE_MAX_BYTES is answered with a signed download URL instead of its bytes (D9).
 import { at, DomainError, ZExportKind, ZId } from '@tingkan/shared';
 import { z } from 'zod';
 import { endpoint, handler } from '../_lib/handler';
 import { now } from '../_lib/clock';
 import { requireOffice } from '../_lib/office/scope';
-import { fileReply, XLSX } from '../_lib/exports/respond';
+import { exportReply, XLSX } from '../_lib/exports/respond';
 import { beian, renyuanku } from '../_lib/exports/lists';
 import { guancha, pingyi } from '../_lib/exports/forms';
 import { observationFacts } from '../_lib/exports/observation-facts';
@@ -28,7 +29,7 @@ export default handler({
       const stamp = at(now()).format('YYYYMMDD');
       if (query.kind === 'report') {
         const f = await observationFacts(tx, query.observationId!);
-        return fileReply({ name: `${f.orgName}观摩报告.html`, contentType: 'text/html; charset=utf-8', body: reportHtml(f, at(now()).format('YYYY-MM-DD HH:mm')), disposition: 'inline' });
+        return exportReply({ name: `${f.orgName}观摩报告.html`, contentType: 'text/html; charset=utf-8', body: reportHtml(f, at(now()).format('YYYY-MM-DD HH:mm')), disposition: 'inline' }, now());
       }
       const ExcelJS = await import('exceljs');
       const wb = new ExcelJS.Workbook();
@@ -53,7 +54,7 @@ export default handler({
       }
       if (wb.worksheets.length === 0) throw new DomainError('NOT_FOUND');
       const body = Buffer.from(await wb.xlsx.writeBuffer());
-      return fileReply({ name, contentType: XLSX, body });
+      return exportReply({ name, contentType: XLSX, body }, now());
     },
   }),
 });

@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setClock } from '../../api/_lib/clock';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { parseEnv, setEnv } from '../../api/_lib/env';
+import { signTicket } from '../../api/_lib/storage';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app';
+import { startFakeStorage } from '../helpers/fake-storage';
 import { assign, insertMeeting, insertObservation, observedMeeting, tokenFor } from '../helpers/meeting-builders';
 
 let app: TestApp;
@@ -137,5 +143,93 @@ describe('who may export, and bad input', () => {
     const res = await app.request('GET', `/api/exports/pingyi?observationId=${guanchaObs}`, { token: tok.office });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('这次观摩使用观察评价表，请导出“观察评价表”');
+  });
+});
+
+describe('an export over EXPORT_INLINE_MAX_BYTES goes to Storage and is answered with a signed URL (D9)', () => {
+  const uploadDir = mkdtempSync(join(tmpdir(), 'tingkan-exports-'));
+  // The threshold set low, so the small test 备案表 (~7 KB) takes the path a province-sized one (> 4.5 MB) takes.
+  const small = { NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DEV_LOGIN: '1', UPLOAD_DIR: uploadDir, EXPORT_INLINE_MAX_BYTES: '1000' };
+  const NAME = '2026年组织生活巡听旁听备案表.xlsx';
+  let inline: Buffer;
+  let link = '';
+
+  beforeAll(async () => {
+    inline = (await download('/api/exports/beian?year=2026', tok.office)).bytes;
+    setEnv(parseEnv(small));
+  });
+  afterAll(() => {
+    setEnv(parseEnv({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DEV_LOGIN: '1' }));
+    rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  it('without Supabase: JSON { url, expiresAt, bytes }, the file in UPLOAD_DIR/exports, the link valid for an hour', async () => {
+    const res = await app.request('GET', '/api/exports/beian?year=2026', { token: tok.office });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ url: expect.stringMatching(/^\/api\/exports\/files\/[\w-]+\.[\w-]+$/), expiresAt: '2026-03-16T10:00:00+08:00', bytes: inline.length });
+    expect(res.body.bytes).toBeGreaterThan(1000);
+    expect(readdirSync(join(uploadDir, 'exports', '2026-03-16'))).toEqual([expect.stringMatching(/^[0-9a-f-]{36}\.xlsx$/)]);
+    link = res.body.url;
+  });
+
+  it('the link needs no login and downloads the same workbook under its Chinese name', async () => {
+    const res = await download(link, undefined);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(NAME)}`);
+    expect(res.bytes.length).toBe(inline.length);
+    expect((await workbook(res.bytes)).getWorksheet('备案表')!.getCell('A1').value).toBe('区级机关组织生活巡听旁听备案表');
+  });
+
+  it('a tampered link or an upload ticket → 403; after an hour → 410', async () => {
+    const [payload, mac] = link.replace('/api/exports/files/', '').split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), path: '../../etc/passwd' })).toString('base64url');
+    expect((await download(`/api/exports/files/${forged}.${mac}`, undefined)).status).toBe(403);
+    const upload = signTicket({ path: JSON.parse(Buffer.from(payload!, 'base64url').toString()).path, contentType: 'image/jpeg', sizeBytes: 4, exp: Date.parse('2026-03-16T12:00:00+08:00') });
+    expect((await download(`/api/exports/files/${upload}`, undefined)).status).toBe(403);
+    setClock('2026-03-16T10:00:01+08:00');
+    expect((await download(link, undefined)).status).toBe(410);
+    setClock('2026-03-16T09:00:00+08:00');
+  });
+
+  it('with Supabase: uploaded to bucket "exports" with the service key, answered with Storage\'s signed URL that downloads it', async () => {
+    const storage = await startFakeStorage();
+    setEnv(parseEnv({ ...small, SUPABASE_URL: storage.base, SUPABASE_SERVICE_ROLE_KEY: 'fake-service-role-key' }));
+    try {
+      const res = await app.request('GET', '/api/exports/beian?year=2026', { token: tok.office });
+      expect(res.status).toBe(200);
+      const upload = storage.calls[0]!;
+      expect(upload).toMatchObject({ method: 'POST', auth: 'Bearer fake-service-role-key', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: inline.length });
+      const key = /^\/storage\/v1\/object\/(exports\/2026-03-16\/[0-9a-f-]{36}\.xlsx)$/.exec(upload.url)?.[1];
+      expect(key).toBeDefined();
+      expect(res.body).toEqual({
+        url: `${storage.base}/storage/v1/object/sign/${key}?token=signed-1&download=${encodeURIComponent(NAME)}`,
+        expiresAt: '2026-03-16T10:00:00+08:00', bytes: inline.length,
+      });
+      expect(storage.calls[1]).toMatchObject({ method: 'POST', url: `/storage/v1/object/sign/${key}` });
+      const fetched = await fetch(res.body.url);
+      expect(Buffer.from(await fetched.arrayBuffer()).length).toBe(inline.length);
+      expect(existsSync(join(uploadDir, 'exports', key!.replace('exports/', '')))).toBe(false);
+    } finally {
+      await storage.close();
+      setEnv(parseEnv(small));
+    }
+  });
+
+  it('when Storage fails: STORAGE_UNAVAILABLE (503), and no body is sent instead', async () => {
+    const storage = await startFakeStorage();
+    setEnv(parseEnv({ ...small, SUPABASE_URL: storage.base, SUPABASE_SERVICE_ROLE_KEY: 'fake-service-role-key' }));
+    try {
+      storage.failNext();
+      const res = await app.request('GET', '/api/exports/beian?year=2026', { token: tok.office });
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('STORAGE_UNAVAILABLE');
+    } finally {
+      await storage.close();
+      setEnv(parseEnv(small));
+    }
+  });
+
+  it('EXPORT_INLINE_MAX_BYTES above Vercel\'s 4.5 MB is refused at start-up', () => {
+    expect(() => parseEnv({ ...small, EXPORT_INLINE_MAX_BYTES: '5000000' })).toThrow(/EXPORT_INLINE_MAX_BYTES/);
   });
 });
