@@ -1,12 +1,15 @@
 // CALC-3: the deadlines board: what is due soon or overdue across the office's scope, per branch or per observer.
-import { toDateString, ZDeadlinesQuery, type TDeadline } from '@tingkan/shared';
+// Per branch: every deadline of the branch's observations (OBS-5, FB-1..4, each rectification item of FB-2).
+// Per observer: what each one owes: their own sheet (FB-1), the feedback if they lead the group (FB-1),
+// the report-back if they are the invited committee member (FB-3).
+import { toDateString, ZDeadlinesQuery, type TBoardDeadline } from '@tingkan/shared';
 import { endpoint, handler } from './_lib/handler';
 import { now } from './_lib/clock';
-import { deadlinesOf, observationsForDeadlines, ownSheetDeadline, UNTRACKED } from './_lib/office/deadlines';
+import { deadlinesOfAll, observationsForDeadlines, ownSheetDeadline, UNTRACKED, type DeadlineObservation } from './_lib/office/deadlines';
 import { currentPolicy } from './_lib/office/policy';
 import { requireOffice } from './_lib/office/scope';
 
-type Item = TDeadline & { observationId: string; meetingId: string; mode: string; branchId: string; branchName: string };
+type Item = TBoardDeadline & { observationId: string; meetingId: string; mode: string; branchId: string; branchName: string };
 interface Group { id: string; name: string; counts: Record<string, number>; items: Item[] }
 
 function add(groups: Map<string, Group>, id: string, name: string, item: Item): void {
@@ -14,6 +17,18 @@ function add(groups: Map<string, Group>, id: string, name: string, item: Item): 
   g.counts[item.state] = (g.counts[item.state] ?? 0) + 1;
   g.items.push(item);
   groups.set(id, g);
+}
+
+/** What each member of the group owes (FB-1, FB-3). */
+function owedBy(o: DeadlineObservation, rows: TBoardDeadline[], at: Date, policy: Parameters<typeof ownSheetDeadline>[3]): { personId: string; name: string; row: TBoardDeadline }[] {
+  const sheet = rows.find((d) => d.key === 'sheet_submission');
+  const feedback = rows.find((d) => d.key === 'feedback_to_branch');
+  const reportBack = rows.find((d) => d.key === 'report_back');
+  return o.group.flatMap((m) => [
+    ...(sheet ? [ownSheetDeadline(sheet, m.sheetAt, at, policy)] : []),
+    ...(m.isLeader && feedback ? [feedback] : []),
+    ...(m.isInvitee && reportBack ? [reportBack] : []),
+  ].map((row) => ({ personId: m.personId, name: m.name ?? '', row })));
 }
 
 export default handler({
@@ -25,24 +40,21 @@ export default handler({
       await requireOffice(tx);
       const at = now();
       const policy = await currentPolicy(tx);
+      const observations = await observationsForDeadlines(tx, query.year);
+      const all = deadlinesOfAll(observations, at, policy);
       const groups = new Map<string, Group>();
       const beyondCalendar: string[] = [];
-      for (const o of await observationsForDeadlines(tx, query.year)) {
-        const rows = deadlinesOf(o, at, policy);
-        if (!rows) { beyondCalendar.push(o.id); continue; }
+      const wanted = (d: TBoardDeadline) => query.state.includes(d.state);
+      observations.forEach((o, i) => {
+        const rows = all[i];
+        if (!rows) { beyondCalendar.push(o.id); return; }
         const base = { observationId: o.id, meetingId: o.meeting_id, mode: o.mode, branchId: o.branch_id, branchName: o.branch_name };
         if (query.by === 'branch') {
-          rows.filter((d) => query.state.includes(d.state)).forEach((d) => add(groups, o.branch_id, o.branch_name, { ...d, ...base }));
-          continue;
+          rows.filter(wanted).forEach((d) => add(groups, o.branch_id, o.branch_name, { ...d, ...base }));
+          return;
         }
-        const sheet = rows.find((d) => d.key === 'sheet_submission');
-        const feedback = rows.find((d) => d.key === 'feedback_to_branch');
-        for (const m of o.group) {
-          const own = sheet ? [ownSheetDeadline(sheet, m.sheetAt, at, policy)] : [];
-          const mine = m.isLeader && feedback ? [...own, feedback] : own;
-          mine.filter((d) => query.state.includes(d.state)).forEach((d) => add(groups, m.personId, m.name ?? '', { ...d, ...base }));
-        }
-      }
+        owedBy(o, rows, at, policy).filter((x) => wanted(x.row)).forEach((x) => add(groups, x.personId, x.name, { ...x.row, ...base }));
+      });
       const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh') || (a.id < b.id ? -1 : 1));
       return {
         year: query.year, today: toDateString(at.toISOString()),

@@ -49,7 +49,8 @@ describe('the deadlines board (CALC-3)', () => {
       [SEED.eduFirstBranch]: [{ overdue: 2 }, [[obs2, 'sheet_submission', '2026-11-13', 'overdue'], [obs2, 'feedback_to_branch', '2026-11-17', 'overdue']]],
       [eduSecondBranch]: [{ due_soon: 1 }, [[obs3, 'plan_submission', '2026-11-23', 'due_soon']]],
     });
-    expect(res.body.untracked).toEqual(['booking', 'rectification', 'report_back', 'progress_report', 'commitment_report']);
+    // OBS-5 bookings are not modelled (the office schedules every visit): the one deadline the board cannot track.
+    expect(res.body.untracked).toEqual(['booking']);
   });
 
   it('per observer: each one\'s own sheet, and the leader also the feedback (CALC-3)', async () => {
@@ -66,7 +67,10 @@ describe('the deadlines board (CALC-3)', () => {
   it('state=done,upcoming shows the rest, and the list pages (CALC-3)', async () => {
     const res = await get(SEED.wcOffice, '/api/deadlines?year=2026&state=upcoming&limit=1&offset=0');
     expect(res.body).toMatchObject({ total: 1, limit: 1 });
-    expect(brief(res.body.groups[0].items)).toEqual([[obs3, 'sheet_submission', '2026-12-03', 'upcoming'], [obs3, 'feedback_to_branch', '2026-12-07', 'upcoming']]);
+    // FB-3: the invitee's report-back falls due by the end of the month after the visit at the latest.
+    expect(brief(res.body.groups[0].items)).toEqual([
+      [obs3, 'sheet_submission', '2026-12-03', 'upcoming'], [obs3, 'feedback_to_branch', '2026-12-07', 'upcoming'], [obs3, 'report_back', '2026-12-31', 'upcoming'],
+    ]);
   });
 
   it('a department office sees only its own branches; a member sees no board', async () => {
@@ -109,5 +113,73 @@ describe('my tasks (CALC-3, D9)', () => {
     const res = await get(eduSecondSecretary, '/api/tasks');
     const own = res.body.tasks.filter((t: any) => t.kind !== 'attend_meeting').map((t: any) => [t.kind, t.dueDate, t.state]);
     expect(own).toEqual([['submit_plan', '2026-11-23', 'due_soon'], ['file_yearly_plan', null, 'upcoming']]);
+  });
+});
+
+describe('the deadlines board after the feedback: rectification, report-back and reports (CALC-3, FB-2..4)', () => {
+  let obs4: string;
+  let obs5: string;
+  const items: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // 旁听 of 财政局办公室党支部 on Mon 10-12 (after National Day): feedback due 10-19, sent 10-20, so the rectification is due
+    // 11-20 (FB-2). The committee discussed it on 10-25; of its items one is closed, one waits for verification, one is open.
+    const m4 = await insertMeetingAt(app.db, { orgId: SEED.financeOfficeBranch, startsAt: '2026-10-12T09:00:00+08:00', status: 'held' });
+    obs4 = await insertObservation(app.db, { meetingId: m4, mode: 'pangting', status: 'feedback_sent', observers: [SEED.wcOffice], feedbackSentAt: '2026-10-20T10:00:00+08:00' });
+    await insertSheet(app.db, { observationId: obs4, observerId: SEED.wcOffice, scores: [16, 15, 14, 15, 12], at: '2026-10-14T16:00:00+08:00' });
+    await app.db.query("insert into rectification_discussions (observation_id, held_on, summary, recorded_by) values ($1, '2026-10-25', '逐条研究', $2)", [obs4, SEED.guoBo]);
+    for (const [key, title, due] of [['open', '会前学习不足', '2026-11-25'], ['closed', '记录不规范', '2026-11-10'], ['submitted', '发言不深入', '2026-11-20']]) {
+      const { rows } = await app.db.query<{ id: string }>(
+        'insert into rectification_items (observation_id, title, owner_person_id, due_date, created_by) values ($1, $2, $3, $4, $3) returning id', [obs4, title, SEED.guoBo, due]);
+      items[key!] = rows[0]!.id;
+    }
+    await app.db.query("update rectification_items set status = 'submitted', evidence_text = '整改材料' where id = any($1::uuid[])", [[items.closed, items.submitted]]);
+    await app.db.query("update rectification_items set status = 'closed', closed_by = $2, closed_at = '2026-11-09T10:00:00+08:00' where id = $1", [items.closed, SEED.wcOffice]);
+    // 观察员 visit of 教育局第一支部 on Tue 09-15 with 郭博 (deputy secretary of another branch: the invitee, FB-3); feedback
+    // sent 09-22, nothing rectified, no report-back; the first commitment report (FB-4) came in on 11-20.
+    const m5 = await insertMeetingAt(app.db, { orgId: SEED.eduFirstBranch, startsAt: '2026-09-15T09:00:00+08:00', status: 'held' });
+    obs5 = await insertObservation(app.db, { meetingId: m5, mode: 'guancha', status: 'feedback_sent', observers: [SEED.wcOffice, SEED.guoBo], feedbackSentAt: '2026-09-22T10:00:00+08:00' });
+    await app.db.query(`update observations set plan = '{"agenda":"学习"}', plan_submitted_at = '2026-09-07T10:00:00+08:00' where id = $1`, [obs5]);
+    for (const who of [SEED.wcOffice, SEED.guoBo]) await insertSheet(app.db, { observationId: obs5, observerId: who, scores: [16, 15, 14, 15, 12], at: '2026-09-16T16:00:00+08:00' });
+    await app.db.query(
+      `insert into observation_reports (observation_id, kind, period_no, org_id, due_date, held_on, summary, reported_by)
+       values ($1, 'commitment_report', 1, $2, '2026-12-22', '2026-11-20', '党员报告承诺落实情况', $3)`, [obs5, SEED.eduFirstBranch, SEED.eduFirstSecretary]);
+  });
+
+  const groupOf = (res: { body: { groups: any[] } }, id: string) => res.body.groups.find((g: any) => g.id === id);
+  const rows = (items: any[]) => items.map((i) => [i.observationId === obs4 ? 'obs4' : i.observationId === obs5 ? 'obs5' : 'other', i.key, i.dueDate, i.state, i.loop ?? i.periodNo ?? null]);
+
+  it('per branch: the rectification as a whole (FB-2) and each item on its own date with its loop state', async () => {
+    const res = await get(SEED.wcOffice, '/api/deadlines?year=2026');
+    const g = groupOf(res, SEED.financeOfficeBranch);
+    expect(g.counts).toEqual({ overdue: 2, due_soon: 1 });
+    expect(rows(g.items)).toEqual([
+      ['obs4', 'rectification', '2026-11-20', 'overdue', null],
+      ['obs4', 'rectification_item', '2026-11-20', 'overdue', 'submitted'],
+      ['obs4', 'rectification_item', '2026-11-25', 'due_soon', 'open'],
+    ]);
+    expect(g.items[1]).toMatchObject({ itemId: items.submitted, ownerId: SEED.guoBo, labelZh: '整改事项：发言不深入', ruleId: 'FB-2', basis: 'item_due_date' });
+  });
+
+  it('per branch: an unreported report-back (FB-3) and an unrectified visit are overdue; FB-4 moves on to the next report', async () => {
+    const overdue = groupOf(await get(SEED.wcOffice, '/api/deadlines?year=2026'), SEED.eduFirstBranch);
+    expect(rows(overdue.items).filter((r) => r[0] === 'obs5')).toEqual([['obs5', 'rectification', '2026-10-22', 'overdue', null], ['obs5', 'report_back', '2026-10-31', 'overdue', null]]);
+    const later = groupOf(await get(SEED.wcOffice, '/api/deadlines?year=2026&state=upcoming,done'), SEED.eduFirstBranch);
+    expect(rows(later.items).filter((r) => r[0] === 'obs5' && String(r[1]).endsWith('_report'))).toEqual([
+      ['obs5', 'commitment_report', '2027-03-22', 'upcoming', 2], ['obs5', 'progress_report', '2027-03-22', 'upcoming', 1],
+    ]);
+    const closed = groupOf(await get(SEED.wcOffice, '/api/deadlines?year=2026&state=done'), SEED.financeOfficeBranch);
+    expect(closed.items.find((i: any) => i.key === 'rectification_item')).toMatchObject({ itemId: items.closed, doneOn: '2026-11-09', late: false, loop: 'closed' });
+  });
+
+  it('per observer: the invited committee member owes the report-back (FB-3); the leader from the office does not', async () => {
+    const res = await get(SEED.wcOffice, '/api/deadlines?year=2026&by=observer');
+    expect(rows(groupOf(res, SEED.guoBo).items).filter((r) => r[0] === 'obs5')).toEqual([['obs5', 'report_back', '2026-10-31', 'overdue', null]]);
+    expect(rows(groupOf(res, SEED.wcOffice).items).filter((r) => r[0] === 'obs5' || r[0] === 'obs4')).toEqual([]);
+  });
+
+  it('a department office sees its own branches\' rectification only', async () => {
+    const res = await get(SEED.financeOffice, '/api/deadlines?year=2026');
+    expect(res.body.groups.map((g: any) => g.id).sort()).toEqual([SEED.budgetBranch, SEED.financeOfficeBranch].sort());
   });
 });

@@ -13,6 +13,7 @@ export * from './sampling';
 export * from './round-robin';
 export * from './assignment';
 export * from './deadlines';
+export * from './deadline-board';
 export * from './rubrics';
 export * from './scoring';
 export * from './quotas';
