@@ -30,6 +30,10 @@ const ZEnv = z
     WECHAT_TEMPLATE_RECTIFICATION: z.string().default(''),
     /** D9: a cron calls POST /api/reminders/run with header x-cron-secret; unset = only office staff can run it. */
     REMINDER_CRON_SECRET: z.string().min(16, 'REMINDER_CRON_SECRET must be at least 16 characters').optional(),
+    /** D9: at most this many reminders per call of POST /api/reminders/run (the answer's `left` says what remains). */
+    REMINDER_RUN_LIMIT: z.coerce.number().int().min(1).max(1000).default(100),
+    /** D9: a call starts no new reminder after this long; with one WeChat timeout on top it must end inside maxDuration. */
+    REMINDER_RUN_BUDGET_MS: z.coerce.number().int().min(0).max(60000).default(4000),
     /** Rate limits (docs/decisions/0003-rate-limits.md): attempts per window, per function instance. */
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
@@ -43,6 +47,10 @@ const ZEnv = z
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL is required in production' });
+    }
+    // vercel.json gives every function 10 s: the last reminder may start just before the budget ends and wait a full WeChat timeout.
+    if (env.NODE_ENV === 'production' && env.REMINDER_RUN_BUDGET_MS + env.WECHAT_TIMEOUT_MS > 9000) {
+      ctx.addIssue({ code: 'custom', path: ['REMINDER_RUN_BUDGET_MS'], message: 'REMINDER_RUN_BUDGET_MS + WECHAT_TIMEOUT_MS must stay within 9000 ms (maxDuration is 10 s)' });
     }
   });
 

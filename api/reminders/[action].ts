@@ -1,8 +1,10 @@
 // D9: POST /api/reminders/subscribe {templateKeys}: the user tapped 提醒我 and WeChat's requestSubscribeMessage
-// said accept: one consent per template = one message. POST /api/reminders/run: the sender, for office staff
-// or a scheduler with the x-cron-secret header (REMINDER_CRON_SECRET).
+// said accept: one consent per template = one message. POST /api/reminders/run[?limit=N]: the sender, for office
+// staff or a scheduler with the x-cron-secret header (REMINDER_CRON_SECRET), one bounded batch per call
+// (REMINDER_RUN_LIMIT, REMINDER_RUN_BUDGET_MS); `left` > 0 asks for another call.
 import { timingSafeEqual } from 'node:crypto';
 import type { VercelRequest } from '@vercel/node';
+import { z } from 'zod';
 import { DomainError, ZSubscribeRequest } from '@tingkan/shared';
 import { byAction, endpoint, handler, reply } from '../_lib/handler';
 import { now } from '../_lib/clock';
@@ -35,7 +37,8 @@ function cronAllowed(req: VercelRequest): boolean {
 
 const run = endpoint({
   auth: 'public',
-  async run({ req }) {
+  query: z.object({ action: z.literal('run'), limit: z.coerce.number().int().min(1).max(1000).optional() }).strict(),
+  async run({ req, query }) {
     if (!cronAllowed(req)) {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw new DomainError('UNAUTHENTICATED');
@@ -44,7 +47,9 @@ const run = endpoint({
       if (!office) throw new DomainError('FORBIDDEN', '只有机关党委办（工委）工作人员或定时任务可以发送提醒');
     }
     const at = now();
-    return { at: at.toISOString(), ...(await runReminders(at)) };
+    const limit = query.limit ?? env().REMINDER_RUN_LIMIT;
+    const result = await runReminders(at, { limit, budgetMs: env().REMINDER_RUN_BUDGET_MS });
+    return { at: at.toISOString(), limit, ...result, done: result.left === 0 };
   },
 });
 
