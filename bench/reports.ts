@@ -10,11 +10,12 @@ import { openPostgres } from '../api/_lib/db/postgres';
 import { migrate } from '../api/_lib/db/migrate';
 import type { Queryable } from '../api/_lib/db/port';
 import { heldMeetings } from '../api/_lib/office/compliance';
-import { deadlinesOf, observationsForDeadlines } from '../api/_lib/office/deadlines';
+import { deadlinesOfAll, observationsForDeadlines } from '../api/_lib/office/deadlines';
 import { currentPolicy } from '../api/_lib/office/policy';
 import { BRANCHES, OFFICE_ID, YEAR, generate } from './dataset';
 import { databaseExists, fmt, median, ms, note, now, record, withDatabase, assertBenchName, admin } from './lib';
 import { explainSummary } from './explain';
+import { ensureDeadlineData } from './deadline-data';
 
 const DB_NAME = 'tingkan_bench_reports';
 const RUNS = 5;
@@ -134,6 +135,7 @@ export async function benchReports(adminUrl: string, opts: { fresh: boolean }): 
     }
     note(`reports: score summary without RLS (table owner) ${ms(median(noRls))}`);
     const branchIds = (await c.query<{ id: string }>("select id from organisations where kind = 'branch' order by id")).rows.map((r) => r.id);
+    await ensureDeadlineData(c);
     await c.end();
     const period = periodOf('year', `${YEAR}-01-01`);
     const [from, to] = [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`];
@@ -144,12 +146,13 @@ export async function benchReports(adminUrl: string, opts: { fresh: boolean }): 
         fn: async (tx) => [...(await heldMeetings(tx, branchIds, period, await currentPolicy(tx))).values()].reduce((n, l) => n + l.length, 0) },
       { name: 'compliance: one API page (500 branches)', source: 'heldMeetings, page of 500',
         fn: async (tx) => (await heldMeetings(tx, branchIds.slice(0, 500), period, await currentPolicy(tx))).size },
-      { name: 'deadlines board: observations with plan / sheets / feedback state', source: 'api/_lib/office/deadlines.ts observationsForDeadlines',
+      // CALC-3: one aggregated pass per kind of record (observations, groups and first sheets, rectification, reports).
+      { name: 'deadlines SQL: every deadline\'s data, 4 aggregated passes', source: 'api/_lib/office/deadline-data.ts via observationsForDeadlines',
         fn: async (tx) => (await observationsForDeadlines(tx, YEAR)).length },
-      { name: 'deadlines board incl. the CALC-3 rule per observation', source: 'observationsForDeadlines + deadlinesOf',
+      { name: 'deadlines board incl. the CALC-3 rule (one batch)', source: 'observationsForDeadlines + deadlinesOfAll',
         fn: async (tx) => {
           const policy = await currentPolicy(tx);
-          return (await observationsForDeadlines(tx, YEAR)).map((o) => deadlinesOf(o, at, policy)).length;
+          return deadlinesOfAll(await observationsForDeadlines(tx, YEAR), at, policy).reduce((n, rows) => n + (rows?.length ?? 0), 0);
         } },
       { name: 'score summary: mean per criterion per department', source: 'bench/reports.ts (no results endpoint yet)',
         fn: async (tx) => (await tx.query(SCORE_SUMMARY_SQL, [from, to])).rows.length },
