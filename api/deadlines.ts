@@ -20,7 +20,7 @@ function add(groups: Map<string, Group>, id: string, name: string, item: Item): 
 }
 
 /** What each member of the group owes (FB-1, FB-3). */
-function owedBy(o: DeadlineObservation, rows: TBoardDeadline[], at: Date, policy: Parameters<typeof ownSheetDeadline>[3]): { personId: string; name: string; row: TBoardDeadline }[] {
+function owedBy(o: DeadlineObservation, rows: TBoardDeadline[], at: Date, policy: Parameters<typeof ownSheetDeadline>[3]): { personId: string; row: TBoardDeadline }[] {
   const sheet = rows.find((d) => d.key === 'sheet_submission');
   const feedback = rows.find((d) => d.key === 'feedback_to_branch');
   const reportBack = rows.find((d) => d.key === 'report_back');
@@ -28,7 +28,7 @@ function owedBy(o: DeadlineObservation, rows: TBoardDeadline[], at: Date, policy
     ...(sheet ? [ownSheetDeadline(sheet, m.sheetAt, at, policy)] : []),
     ...(m.isLeader && feedback ? [feedback] : []),
     ...(m.isInvitee && reportBack ? [reportBack] : []),
-  ].map((row) => ({ personId: m.personId, name: m.name ?? '', row })));
+  ].map((row) => ({ personId: m.personId, row })));
 }
 
 export default handler({
@@ -53,8 +53,13 @@ export default handler({
           rows.filter(wanted).forEach((d) => add(groups, o.branch_id, o.branch_name, { ...d, ...base }));
           return;
         }
-        owedBy(o, rows, at, policy).filter((x) => wanted(x.row)).forEach((x) => add(groups, x.personId, x.name, { ...x.row, ...base }));
+        owedBy(o, rows, at, policy).filter((x) => wanted(x.row)).forEach((x) => add(groups, x.personId, '', { ...x.row, ...base }));
       });
+      // Observers' names in one lookup by id (the pool is thousands of people, the people table hundreds of thousands).
+      if (query.by === 'observer' && groups.size > 0) {
+        const names = await tx.query<{ id: string; name: string }>('select id, name from people where id = any($1::uuid[])', [[...groups.keys()]]);
+        for (const p of names.rows) groups.get(p.id)!.name = p.name;
+      }
       const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh') || (a.id < b.id ? -1 : 1));
       return {
         year: query.year, today: toDateString(at.toISOString()),
