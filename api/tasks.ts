@@ -1,5 +1,6 @@
 // "My tasks" for anyone signed in (D9: the app's task list is the source of truth, not a message):
-// meetings to attend in the next 14 days not yet answered, observations whose sheet is still due,
+// meetings to attend in the next 14 days not yet answered, visits of my observer group in that time,
+// observations whose sheet is still due,
 // for secretaries the observation plans (OBS-5) and the yearly plan (MTG-10) still to file, and the
 // feedback-and-rectification work (FB-2, FB-4). The answer is built through the shared ZTaskList.
 import { canAttend, deadlineState, isOnCommittee, toDateString, ZTaskList, type TBranchRole, type TMeetingKind, type TMemberStatus, type TTask, type TTaskList } from '@tingkan/shared';
@@ -37,9 +38,9 @@ export default handler({
           startsAt: instant(m.starts_at), templateKey: 'deadline', meetingId: m.id });
       }
       // Observations where I am in the group and my sheet is not in, or my branch still owes the plan.
-      const obs = await tx.query<DeadlineObservation & { mine: boolean; leads: boolean; topic: string }>(
+      const obs = await tx.query<DeadlineObservation & { mine: boolean; leads: boolean; topic: string; assigned: boolean; status: string; ends_at: Date }>(
         `select o.id, o.mode, m.kind, m.starts_at, o.plan_submitted_at, o.feedback_sent_at, o.meeting_id, m.org_id as branch_id, '' as branch_name, m.topic,
-                '[]'::json as "group",
+                '[]'::json as "group", o.status, m.ends_at, o.id in (select app.my_observation_ids()) as assigned,
                 exists (select 1 from observation_assignments a where a.observation_id = o.id and a.person_id = $1
                          and not exists (select 1 from score_sheets s where s.observation_id = o.id and s.observer_id = $1)) as mine,
                 (o.mode = 'guancha' and o.plan_submitted_at is null and m.org_id in (select app.led_org_ids())) as leads
@@ -49,6 +50,12 @@ export default handler({
         [caller.sub],
       );
       for (const o of obs.rows) {
+        // OBS-6, OBS-7: a visit of my group in the next 14 days or under way: go, check in, take notes.
+        if (o.assigned && o.status === 'scheduled' && new Date(o.ends_at) >= at && new Date(o.starts_at).getTime() < at.getTime() + 14 * DAY) {
+          const day = toDateString(new Date(o.starts_at).toISOString());
+          tasks.push({ kind: 'observe_meeting', ruleId: 'OBS-7', titleZh: `观摩：${o.topic}（到场签到，记录“两听两看”）`, dueDate: day,
+            state: deadlineState(day, today, null, policy), startsAt: instant(o.starts_at), templateKey: 'deadline', observationId: o.id, meetingId: o.meeting_id });
+        }
         const rows = deadlinesOf(o, at, policy) ?? [];
         const sheet = rows.find((d) => d.key === 'sheet_submission');
         const plan = rows.find((d) => d.key === 'plan_submission');

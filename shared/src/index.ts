@@ -29,5 +29,7 @@ export * from './schemas/feedback';
 export * from './schemas/tasks';
 export * from './schemas/rectification-views';
 export * from './schemas/my-records';
+export * from './schemas/branch-views';
+export * from './schemas/motions';
 export * from './rules/rectification';
 export * from './rules/reminders';

@@ -44,6 +44,12 @@ describe('GET /api/tasks: one list for home (D9)', () => {
     expect(list.reminderTemplates).toStrictEqual({ deadline: null, rectification: null });
   });
 
+  it('a visit of my group leaves the list once the meeting is over; the sheet stays until it is in (OBS-7, FB-1)', async () => {
+    setClock('2026-03-13T12:00:00+08:00');
+    expect((await tasksOf(tok.obsB)).tasks.map((t) => t.kind)).toStrictEqual(['submit_sheet']);
+    setClock('2026-03-10T09:00:00+08:00');
+  });
+
   it('answering the meeting takes it off the list (ATT-1)', async () => {
     const res = await app.request('POST', '/api/attendance', { token: tok.memA, body: { meetingId: lecture, state: 'confirmed' } });
     expect(res.status).toBe(200);
@@ -54,8 +60,11 @@ describe('GET /api/tasks: one list for home (D9)', () => {
     const sec = (await tasksOf(tok.secA)).tasks.filter((t) => t.kind === 'submit_plan');
     expect(sec.map(brief)).toStrictEqual([['submit_plan', '提交观摩组织方案：学习贯彻会议精神', '2026-03-06', 'overdue']]);
     const obs = (await tasksOf(tok.obsB)).tasks;
-    expect(obs.map(brief)).toStrictEqual([['submit_sheet', '提交评议表：学习贯彻会议精神', '2026-03-18', 'upcoming']]);
-    expect(obs[0]).toMatchObject({ observationId: w.observation, meetingId: w.meetingA });
+    expect(obs.map(brief)).toStrictEqual([
+      ['observe_meeting', '观摩：学习贯彻会议精神（到场签到，记录“两听两看”）', '2026-03-13', 'due_soon'],
+      ['submit_sheet', '提交评议表：学习贯彻会议精神', '2026-03-18', 'upcoming'],
+    ]);
+    expect(obs[0]).toMatchObject({ observationId: w.observation, meetingId: w.meetingA, startsAt: '2026-03-13T09:00:00+08:00', ruleId: 'OBS-7' });
     expect((await tasksOf(tok.memB)).tasks).toStrictEqual([]);
   });
 });

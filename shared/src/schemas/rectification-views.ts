@@ -5,7 +5,7 @@ import { ZId, ZInstant } from './common';
 import { ZCalendarDate } from './period';
 import { ZDeadlineState } from './deadlines';
 import { ZGroupResult } from './scoring';
-import { ZRectificationStatus, ZTemplateKey } from './feedback';
+import { ZRectificationStatus } from './feedback';
 
 /** FB-1: the group's written evaluation as it was sent (never edited). */
 export const ZFeedbackView = z.object({
@@ -80,7 +80,3 @@ export type TRectificationResponse = z.infer<typeof ZRectificationResponse>;
 
 /** POST /api/rectifications/[id]/submit and /verify. */
 export const ZRectificationItemResponse = z.object({ item: ZRectificationItemView });
-
-/** POST /api/reminders/subscribe: unused one-time consents left per template (D9). */
-export const ZConsentsResponse = z.object({ consents: z.partialRecord(ZTemplateKey, z.number().int()) });
-export type TConsentsResponse = z.infer<typeof ZConsentsResponse>;

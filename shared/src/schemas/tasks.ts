@@ -8,6 +8,7 @@ import { ZTemplateKey } from './feedback';
 
 export const ZTaskKind = z.enum([
   'attend_meeting', // ATT-1: confirm or ask for leave
+  'observe_meeting', // OBS-6, OBS-7: my group's visit: check in, take the 两听两看 notes
   'submit_sheet', // FB-1: the observer's own score sheet
   'submit_plan', // OBS-5: the observed branch's plan
   'file_yearly_plan', // MTG-10
@@ -47,3 +48,7 @@ export const ZTaskList = z.object({
   reminderTemplates: z.record(ZTemplateKey, z.string().nullable()),
 });
 export type TTaskList = z.infer<typeof ZTaskList>;
+
+/** POST /api/reminders/subscribe: unused one-time consents left per template (D9). */
+export const ZConsentsResponse = z.object({ consents: z.partialRecord(ZTemplateKey, z.number().int()) });
+export type TConsentsResponse = z.infer<typeof ZConsentsResponse>;
