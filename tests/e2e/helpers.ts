@@ -11,6 +11,7 @@ export const PEOPLE = {
   secretary: { id: '7a3ec636-b680-4177-8476-123e9841449e', name: '杨霞文' },
   member: { id: '82dbeab2-1018-4f26-9b8d-9ca02c08a54f', name: '苏彤梦' },
   observer: { id: 'acd5db04-2225-4583-97fe-79117c119a13', name: '刘磊峰' },
+  office: { id: 'd0037155-dbeb-4478-876e-73a194c050d7', name: '崔悦佳' },
 } as const;
 export const BUDGET_BRANCH = '0da01a68-3bfe-4ee6-8ac0-575038a32908';
 export const FIXTURES = {
@@ -30,6 +31,14 @@ export function launch(): Promise<Browser> {
 /** A phone-sized page in Chinese. */
 export async function phone(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20000);
+  return page;
+}
+
+/** A desktop-sized page in Chinese: the office uses the h5 build as its admin web view. */
+export async function desktop(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await ctx.newPage();
   page.setDefaultTimeout(20000);
   return page;

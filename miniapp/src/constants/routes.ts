@@ -21,7 +21,21 @@ export const ADMIN_PACKAGE = {
   root: 'pkg-admin',
   pages: {
     workbench: 'pages/admin/index',
+    sample: 'pages/sample/index',
+    schedule: 'pages/schedule/index',
+    group: 'pages/group/index',
+    deadlines: 'pages/deadlines/index',
+    compliance: 'pages/compliance/index',
+    results: 'pages/results/index',
+    exports: 'pages/exports/index',
+    policy: 'pages/policy/index',
   },
+} as const;
+
+/** An office page's path by its name in ADMIN_PACKAGE.pages; the group page takes its observation. */
+export const ADMIN_ROUTE = (page: keyof typeof ADMIN_PACKAGE.pages): string => `/${ADMIN_PACKAGE.root}/${ADMIN_PACKAGE.pages[page]}`;
+export const ADMIN_ROUTE_TO = {
+  group: (observationId: string) => `${ADMIN_ROUTE('group')}?observationId=${encodeURIComponent(observationId)}`,
 } as const;
 
 export const ROUTES = {

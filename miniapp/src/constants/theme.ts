@@ -14,4 +14,12 @@ export const PAGE_TITLES = {
   score: '评分表',
   hostQr: '签到码',
   adminWorkbench: '机关党委办工作台',
+  adminSample: '年度抽查',
+  adminSchedule: '观察安排',
+  adminGroup: '观察小组',
+  adminDeadlines: '截止事项',
+  adminCompliance: '合规情况',
+  adminResults: '评分结果',
+  adminExports: '导出',
+  adminPolicy: '制度参数',
 } as const;

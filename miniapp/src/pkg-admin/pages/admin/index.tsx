@@ -1,21 +1,23 @@
-import { Text, View } from '@tarojs/components';
-import { PageShell } from '../../../components/page-shell';
-import { Cell, CellGroup } from '../../../components/ui';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { ADMIN_ROUTE } from '../../../constants/routes';
 import { PAGE_TITLES } from '../../../constants/theme';
+import { AdminPage } from '../../components/admin-page';
+import { Cell, CellGroup } from '../../components/ui';
 import { ADMIN_SECTIONS } from './sections';
+import './index.scss';
 
 export default function AdminWorkbenchPage() {
   return (
-    <PageShell title={PAGE_TITLES.adminWorkbench}>
-      <Text className='page-title'>{PAGE_TITLES.adminWorkbench}</Text>
-      <Text className='page-hint'>以下功能正在建设中，完成后可在这里直接进入。</Text>
-      <View className='page-section'>
+    <AdminPage title={PAGE_TITLES.adminWorkbench} hint='机关党委办（工委）的年度工作：抽查、安排观摩、盯住截止日期、查看落实情况和评分，并导出台账。'>
+      <View className='page-section workbench'>
         <CellGroup>
           {ADMIN_SECTIONS.map((s) => (
-            <Cell key={s.key} title={s.title} description={s.description} />
+            <Cell key={s.page} className={`workbench-item workbench-item--${s.page}`} title={s.title} description={s.description}
+              extra='进入' clickable onClick={() => void Taro.navigateTo({ url: ADMIN_ROUTE(s.page) })} />
           ))}
         </CellGroup>
       </View>
-    </PageShell>
+    </AdminPage>
   );
 }
