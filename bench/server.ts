@@ -32,10 +32,10 @@ function counted(inner: Database): Database {
   return {
     kind: inner.kind,
     ...wrap(inner),
-    transaction(fn) {
+    transaction(fn, options) {
       transactions += 1;
-      queries += 2; // begin + commit
-      return inner.transaction((tx) => fn(wrap(tx)));
+      queries += 2; // begin (with its setup, if any) + commit
+      return inner.transaction((tx) => fn(wrap(tx)), options);
     },
     close: () => inner.close(),
   };

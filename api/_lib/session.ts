@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { DomainError } from '@tingkan/shared';
 import { env } from './env';
@@ -5,8 +6,13 @@ import type { Claims } from './db';
 
 const ISSUER = 'tingkan';
 
-function key(): Uint8Array {
-  return new TextEncoder().encode(env().JWT_SECRET);
+// The secret as a key object, made once per secret: jose would otherwise import it on every request.
+let cached: { secret: string; key: KeyObject } | undefined;
+
+function key(): KeyObject {
+  const secret = env().JWT_SECRET;
+  if (cached?.secret !== secret) cached = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
+  return cached.key;
 }
 
 /** Our own short-lived JWT (D3): sub is the person's id; RLS reads it through auth.uid(). */

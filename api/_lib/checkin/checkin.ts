@@ -33,16 +33,8 @@ interface CheckinContext extends MeetingRow {
 }
 
 async function checkinContext(tx: Queryable, meetingId: string, personId: string): Promise<CheckinContext | undefined> {
-  const { rows } = await tx.query<CheckinContext>(
-    `select m.id, m.org_id, m.kind, m.status, m.starts_at, m.ends_at, m.location_lat, m.location_lng, m.checkin_radius_m,
-            ms.status as member_status, ms.roles::text[] as member_roles,
-            exists (select 1 from observation_assignments a join observations o on o.id = a.observation_id
-                     where o.meeting_id = m.id and a.person_id = $2) as is_observer
-       from meetings m
-       left join memberships ms on ms.org_id = m.org_id and ms.person_id = $2 and ms.left_on is null
-      where m.id = $1`,
-    [meetingId, personId],
-  );
+  // A function planned once per connection (supabase/migrations/20261124001100_checkin_statements.sql).
+  const { rows } = await tx.query<CheckinContext>('select * from app.checkin_context($1, $2)', [meetingId, personId]);
   return rows[0];
 }
 
@@ -61,34 +53,18 @@ async function checkinObserver(tx: Queryable, meetingId: string, personId: strin
 }
 
 /**
- * Members check in to the meeting: one attendance row per person whatever the race (D1).
- * One statement records the scan or, for a repeat, reads the first time; only when a concurrent
- * scan of the same person committed in between (invisible to this statement's snapshot) does a
- * second read follow.
+ * Members check in to the meeting: one attendance row per person whatever the race (D1). One
+ * statement records the scan or, for a repeat, reads the first time (app.record_checkin, which also
+ * reads again when a concurrent scan of the same person committed while this one waited).
  */
 async function checkinMember(tx: Queryable, meeting: CheckinContext, personId: string, at: Date, loc: TCheckinRequest['location']) {
   const m = meeting.member_status ? { status: meeting.member_status, roles: meeting.member_roles ?? [] } : undefined;
   const onCommittee = m ? isOnCommittee({ personId, status: m.status as never, roles: m.roles as never }) : false;
   if (!m || !canAttend(m.status as never, meeting.kind, onCommittee)) throw new DomainError('NOT_ON_ROSTER');
   const { rows } = await tx.query<{ checked_in_at: Date; fresh: boolean }>(
-    `with ins as (
-       insert into attendance (meeting_id, person_id, state, method, checked_in_at, checkin_lat, checkin_lng)
-       values ($1, $2, 'present', 'qr', $3, $4, $5)
-       on conflict (meeting_id, person_id) do update
-          set state = 'present', method = 'qr', checked_in_at = excluded.checked_in_at,
-              leave_category = null, leave_reason = null,
-              checkin_lat = excluded.checkin_lat, checkin_lng = excluded.checkin_lng, updated_at = now()
-        where attendance.state <> 'present'
-       returning checked_in_at)
-     select checked_in_at, true as fresh from ins
-     union all
-     select checked_in_at, false from attendance
-      where meeting_id = $1 and person_id = $2 and state = 'present' and not exists (select 1 from ins)`,
-    [meeting.id, personId, at, loc?.lat ?? null, loc?.lng ?? null],
+    'select * from app.record_checkin($1, $2, $3, $4, $5)', [meeting.id, personId, at, loc?.lat ?? null, loc?.lng ?? null],
   );
-  const row = rows[0] ?? (await tx.query<{ checked_in_at: Date; fresh: boolean }>(
-    'select checked_in_at, false as fresh from attendance where meeting_id = $1 and person_id = $2', [meeting.id, personId],
-  )).rows[0];
+  const row = rows[0];
   return { at: new Date(row?.checked_in_at ?? at), already: !row?.fresh };
 }
 

@@ -28,7 +28,10 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     pglite,
     ...base,
     // PGlite has one connection; its transaction() holds it, so concurrent requests queue.
-    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn, options) => pglite.transaction(async (tx) => {
+      if (options?.setup) await tx.exec(options.setup);
+      return fn(wrap(tx));
+    }),
     close: () => pglite.close(),
   };
 }

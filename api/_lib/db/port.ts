@@ -8,9 +8,14 @@ export interface Queryable {
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+export interface TransactionOptions {
+  /** SQL without parameters run first inside the transaction; PostgreSQL sends it with BEGIN, in one round trip. */
+  setup?: string;
+}
+
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs fn in one transaction: commit if it resolves, roll back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -23,7 +23,7 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
   return {
     kind: 'postgres',
     ...base,
-    async transaction(fn) {
+    async transaction(fn, options) {
       const client = await pool.connect();
       // The server going away while this client is checked out (restart: 57P01) is an 'error' event;
       // unheard it would crash the process. Heard, the client is destroyed on release, not reused.
@@ -33,7 +33,8 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
       };
       client.on('error', onError);
       try {
-        await client.query('begin');
+        // A simple query may hold several statements: the setup costs no round trip of its own.
+        await client.query(options?.setup ? `begin; ${options.setup}` : 'begin');
         const result = await fn(wrap(client));
         await client.query('commit');
         return result;

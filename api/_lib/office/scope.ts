@@ -40,15 +40,22 @@ export async function scopeRoot(tx: Queryable, wanted?: string): Promise<string>
   return root;
 }
 
-/** Branches under `rootId` (inclusive) that the caller's office scope covers, sorted by department and name. */
+/**
+ * Branches under `rootId` (inclusive) that the caller's office scope covers, sorted by department and name.
+ * The scope rides down the walk (in scope: the root is, or the organisation is one of the caller's
+ * scope roots, or its parent is): the same set as `id in app.office_org_ids()`, without joining every
+ * organisation of a province against that set (a nested loop of 10,000 × 10,000 rows: issue 7).
+ */
 export async function branchesUnder(tx: Queryable, rootId: string, page?: { limit: number; offset: number }): Promise<{ branches: ScopeBranch[]; total: number }> {
   const { rows } = await tx.query<ScopeBranch & { total: string }>(
     `with recursive tree as (
-       select o.id, o.kind, o.name, o.has_committee, case when o.kind = 'department_committee' then o.id end as department_id
+       select o.id, o.kind, o.name, o.has_committee, case when o.kind = 'department_committee' then o.id end as department_id,
+              o.id in (select app.office_org_ids()) as in_scope
          from organisations o where o.id = $1
        union all
        select c.id, c.kind, c.name, c.has_committee,
-              case when c.kind = 'department_committee' then c.id else t.department_id end
+              case when c.kind = 'department_committee' then c.id else t.department_id end,
+              t.in_scope or c.id in (select s.scope_org_id from office_staff s where s.person_id = (select auth.uid()))
          from organisations c join tree t on c.parent_id = t.id
      )
      select t.id, t.name, coalesce(t.department_id, $1::uuid) as "departmentId",
@@ -58,7 +65,7 @@ export async function branchesUnder(tx: Queryable, rootId: string, page?: { limi
        from tree t
        left join organisations d on d.id = t.department_id
        join organisations r on r.id = $1
-      where t.kind = 'branch' and t.id in (select app.office_org_ids())
+      where t.kind = 'branch' and t.in_scope
       order by "departmentName", t.name, t.id
       limit $2 offset $3`,
     [rootId, page?.limit ?? 100000, page?.offset ?? 0],

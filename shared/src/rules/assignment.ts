@@ -3,16 +3,15 @@
 // from the observed branch, not all from one unit (policy), least-loaded first. Failures are
 // returned as codes, not thrown: "the pool is too small" is an answer the office acts on.
 import { DomainError } from '../errors';
-import { parsePolicy, type TPolicyInput } from '../policy';
-import { ZAssignmentInput, ZPoolMember, type TAssignmentResult, type TPoolRole } from '../schemas/assignment';
+import { parsePolicy, type TPolicy, type TPolicyInput } from '../policy';
+import { ZAssignmentBatchInput, ZAssignmentInput, ZPoolMember, type TAssignmentResult, type TPoolRole } from '../schemas/assignment';
 import { ZId, type TObservationMode } from '../schemas/common';
 import { z } from 'zod';
 import { assertUniqueIds } from './org';
 import { parseRuleInput } from './parse';
-import { hashString } from './prng';
+import { PreparedPool, type Member, type Slot } from './assignment-pool';
 
-type Member = z.infer<typeof ZPoolMember>;
-type Picked = { m: Member; roleInGroup: 'office' | 'invited_committee_member' | 'observer' };
+type Picked = { i: number; slot: Slot };
 
 /** OBS-2 / OBS-3: roles that may serve in each mode (guancha is handled by its two slots). */
 export const ROLES_BY_MODE: Record<TObservationMode, readonly TPoolRole[]> = {
@@ -30,54 +29,79 @@ function fail(code: Exclude<TAssignmentResult, { ok: true }>['code'], needed: nu
   return { ok: false, code, needed, available, reasonZh };
 }
 
-export function assignObservers(input: unknown, policyInput: TPolicyInput = {}): TAssignmentResult {
-  const policy = parsePolicy(policyInput);
-  const p = parseRuleInput(ZAssignmentInput, input);
-  assertUniqueIds(p.pool.map((m) => m.personId), '人员库');
-  const range = policy.groupSize[p.mode];
-  const size = p.size ?? range.min;
+type Request = Omit<z.infer<typeof ZAssignmentInput>, 'pool'>;
+
+/** The wanted group size, refused when outside the policy's range for the mode (OBS-2, OBS-3, OBS-5). */
+function groupSize(r: Request, policy: TPolicy): number {
+  const range = policy.groupSize[r.mode];
+  const size = r.size ?? range.min;
   if (size < range.min || size > range.max) throw new DomainError('VALIDATION_FAILED', `观察小组人数应在 ${range.min}-${range.max} 人之间`);
-  // Least load first; ties broken by a seeded hash so nobody is always first in line.
-  const key = (m: Member) => hashString(`${p.seed}|${m.personId}`);
-  const eligible = p.pool
-    .filter((m) => m.available && m.serves.includes(p.mode) && !belongsToObserved(m, p.observedBranchId))
-    .filter((m) => m.roles.some((r) => ROLES_BY_MODE[p.mode].includes(r)))
-    .sort((a, b) => a.load - b.load || key(a) - key(b));
+  return size;
+}
+
+/** One group from a prepared pool: least load first, ties broken by a seeded hash so nobody is always first in line. */
+function assignOne(pool: PreparedPool, r: Request, policy: TPolicy): TAssignmentResult {
+  const size = groupSize(r, policy);
+  const member = (i: number) => pool.members[i] as Member;
+  const slot = (s: Slot) => pool.list(r.mode, s);
+  const ordered = (s: Slot) => pool.ordered(slot(s), r.observedBranchId, r.seed);
 
   let group: Picked[];
-  if (p.mode === 'guancha') {
-    const office = eligible.filter((m) => m.roles.includes('office'));
-    const committee = eligible.filter((m) => m.roles.includes('branch_committee') && !m.roles.includes('office'));
-    if (office.length === 0) return fail('NO_OFFICE_STAFF', 1, 0, '人员库中没有可参加的机关党委办人员');
-    const invited = committee[0];
-    if (!invited) return fail('NO_COMMITTEE_MEMBER', 1, 0, '没有其他支部的支委可以受邀参加观摩');
-    group = [{ m: invited, roleInGroup: 'invited_committee_member' }, ...office.slice(0, size - 1).map((m) => ({ m, roleInGroup: 'office' as const }))];
+  if (r.mode === 'guancha') {
+    if (slot('office').countOutside(r.observedBranchId) === 0) return fail('NO_OFFICE_STAFF', 1, 0, '人员库中没有可参加的机关党委办人员');
+    const invited = ordered('invited_committee_member').first(1)[0];
+    if (invited === undefined) return fail('NO_COMMITTEE_MEMBER', 1, 0, '没有其他支部的支委可以受邀参加观摩');
+    group = [{ i: invited, slot: 'invited_committee_member' }, ...ordered('office').first(size - 1).map((i) => ({ i, slot: 'office' as const }))];
   } else {
-    group = eligible.slice(0, size).map((m) => ({ m, roleInGroup: 'observer' as const }));
+    group = ordered('observer').first(size).map((i) => ({ i, slot: 'observer' as const }));
   }
   if (group.length < size) {
-    const available = p.mode === 'guancha' ? group.length : eligible.length;
+    const available = r.mode === 'guancha' ? group.length : slot('observer').countOutside(r.observedBranchId);
     return fail('POOL_TOO_SMALL', size, available, `需要 ${size} 人，符合条件的只有 ${available} 人`);
   }
-  if (!policy.allowSingleUnitGroup && group.length > 1 && new Set(group.map((g) => g.m.unitId)).size === 1) {
+  if (!policy.allowSingleUnitGroup && group.length > 1 && new Set(group.map((g) => member(g.i).unitId)).size === 1) {
     // Swap one member (last first) for the next eligible person of the same slot from another unit.
-    const unit = group[0]?.m.unitId;
-    const fits = (m: Member, slot: Picked['roleInGroup']) => slot === 'observer' || (slot === 'office'
-      ? m.roles.includes('office') : m.roles.includes('branch_committee') && !m.roles.includes('office'));
+    const unit = member(group[0]?.i ?? 0).unitId;
     let swapped = false;
-    for (let i = group.length - 1; i >= 0 && !swapped; i -= 1) {
-      const cur = group[i];
-      const replacement = cur && eligible.find((m) => m.unitId !== unit && fits(m, cur.roleInGroup) && !group.some((g) => g.m.personId === m.personId));
-      if (cur && replacement) { group[i] = { m: replacement, roleInGroup: cur.roleInGroup }; swapped = true; }
+    for (let k = group.length - 1; k >= 0 && !swapped; k -= 1) {
+      const cur = group[k];
+      const replacement = cur && ordered(cur.slot).find((i) => member(i).unitId !== unit && !group.some((g) => g.i === i));
+      if (cur && replacement !== undefined) { group[k] = { i: replacement, slot: cur.slot }; swapped = true; }
     }
     if (!swapped) return fail('GROUP_SINGLE_UNIT', 2, 1, '符合条件的人员都来自同一单位，无法组成跨单位的小组');
   }
-  const observerIds = group.map((g) => g.m.personId);
+  const members = group.map((g) => ({ personId: member(g.i).personId, unitId: member(g.i).unitId, roleInGroup: g.slot }));
+  const observerIds = members.map((m) => m.personId);
   return {
-    ok: true, mode: p.mode, observerIds, seed: p.seed, algorithm: 'assign-v1',
-    members: group.map((g) => ({ personId: g.m.personId, unitId: g.m.unitId, roleInGroup: g.roleInGroup })),
+    ok: true, mode: r.mode, observerIds, seed: r.seed, algorithm: 'assign-v1', members,
     reasonZh: `已按工作量从少到多选出 ${observerIds.length} 人，均不属于被观摩支部`,
   };
+}
+
+/** CALC-2: one group. The same as a batch of one (assignObserverGroups). */
+export function assignObservers(input: unknown, policyInput: TPolicyInput = {}): TAssignmentResult {
+  const policy = parsePolicy(policyInput);
+  const { pool, ...request } = parseRuleInput(ZAssignmentInput, input);
+  return assignOne(new PreparedPool(pool, ROLES_BY_MODE), request, policy);
+}
+
+/**
+ * CALC-2 for a whole schedule: the pool is parsed and prepared once, then each request gets its
+ * group in order, exactly as repeated assignObservers calls would give it. With carryLoad (the
+ * default) each group raises its members' load before the next request (OBS-8: a year's schedule
+ * spreads the work); a request that fails changes nothing. Sizes are checked for every request
+ * before any group is formed.
+ */
+export function assignObserverGroups(input: unknown, policyInput: TPolicyInput = {}): TAssignmentResult[] {
+  const policy = parsePolicy(policyInput);
+  const { pool, requests, carryLoad } = parseRuleInput(ZAssignmentBatchInput, input);
+  const prepared = new PreparedPool(pool, ROLES_BY_MODE);
+  requests.forEach((r) => groupSize(r, policy));
+  return requests.map((r) => {
+    const result = assignOne(prepared, r, policy);
+    if (carryLoad && result.ok) prepared.addLoad(result.observerIds);
+    return result;
+  });
 }
 
 /** OBS-8: check a group the office put together by hand; returns every conflict found. */

@@ -43,3 +43,13 @@ export const ZAssignmentResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), code: z.enum(['POOL_TOO_SMALL', 'NO_OFFICE_STAFF', 'NO_COMMITTEE_MEMBER', 'GROUP_SINGLE_UNIT']), needed: z.number().int(), available: z.number().int(), reasonZh: z.string() }),
 ]);
 export type TAssignmentResult = z.infer<typeof ZAssignmentResult>;
+
+/** CALC-2 for a schedule: one pool, many groups in order (assignObserverGroups). */
+export const ZAssignmentRequest = ZAssignmentInput.omit({ pool: true });
+export const ZAssignmentBatchInput = z.object({
+  pool: z.array(ZPoolMember),
+  requests: z.array(ZAssignmentRequest),
+  /** Each group raises its members' load for the requests after it (OBS-8); false: every group sees the pool as given. */
+  carryLoad: z.boolean().default(true),
+}).strict();
+export type TAssignmentBatchInput = z.input<typeof ZAssignmentBatchInput>;
