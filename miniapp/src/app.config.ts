@@ -1,4 +1,4 @@
-import { ADMIN_PACKAGE, HOST_PACKAGE, PAGES } from './constants/routes';
+import { ADMIN_PACKAGE, BRANCH_PACKAGE, HOST_PACKAGE, MEMBER_PACKAGE, PAGES } from './constants/routes';
 import { NAV_BAR } from './constants/theme';
 
 export default defineAppConfig({
@@ -7,6 +7,8 @@ export default defineAppConfig({
   subPackages: [
     { root: HOST_PACKAGE.root, pages: Object.values(HOST_PACKAGE.pages) },
     { root: ADMIN_PACKAGE.root, pages: Object.values(ADMIN_PACKAGE.pages) },
+    { root: BRANCH_PACKAGE.root, pages: Object.values(BRANCH_PACKAGE.pages) },
+    { root: MEMBER_PACKAGE.root, pages: Object.values(MEMBER_PACKAGE.pages) },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,7 +1,6 @@
 import { RUBRICS, type TMe, type TMeeting, type TObservationDetail, type TRosterResponse } from '../../miniapp/src/services/schemas';
 import { dateOfInstant, formatDateZh, formatInstantZh, formatSpanZh, todayInShanghai } from '../../miniapp/src/components/format';
 import { qrMatrix, svgPath } from '../../miniapp/src/components/qr-code/matrix';
-import { buildTasks } from '../../miniapp/src/pages/home/tasks';
 import { payloadFrom, resultHeadline } from '../../miniapp/src/pages/scan/scan-logic';
 import { leaveRequest, quorumSummary, rolesAt, secondsLeft } from '../../miniapp/src/pages/meeting/meeting-logic';
 import { debounce, saveStateText, withField } from '../../miniapp/src/pages/notes/notes-logic';
@@ -33,29 +32,6 @@ describe('format (D9: format, never recompute)', () => {
   it('an instant in UTC is read on the Shanghai wall clock', () => {
     expect(dateOfInstant('2026-03-05T17:30:00Z')).toBe('2026-03-06');
     expect(todayInShanghai(Date.parse('2026-03-05T16:30:00Z'))).toBe('2026-03-06');
-  });
-});
-
-describe('home tasks', () => {
-  it('lists the observation and its sheet first, then meetings of my own branch, by date', () => {
-    const m1 = meeting('00000000-0000-4000-8000-000000000001', BRANCH, '2026-03-07T09:30:00+08:00');
-    const m2 = meeting('00000000-0000-4000-8000-000000000002', OTHER, '2026-03-06T09:30:00+08:00');
-    const m3 = meeting('00000000-0000-4000-8000-000000000003', BRANCH, '2026-03-08T09:30:00+08:00', { status: 'cancelled', cancelReason: '改期' });
-    const obs = {
-      id: '00000000-0000-4000-8000-0000000000aa', mode: 'guancha', rubric: 'guancha_3', status: 'scheduled', meeting: m2,
-      group: [{ personId: ME_ID, name: '刘磊峰', isLeader: true, checkedInAt: null }],
-      plan: null, planSubmittedAt: null, planDueDate: '2026-02-27', planLate: false, feedbackSentAt: null,
-    } as TObservationDetail;
-    const tasks = buildTasks(me([BRANCH]), [m1, m2, m3], [obs]);
-    expect(tasks.map((t) => [t.kind, t.date, t.time, t.url])).toStrictEqual([
-      ['observation', '2026-03-06', '09:30', '/pages/meeting/index?id=00000000-0000-4000-8000-000000000002'],
-      ['sheet', '2026-03-06', null, '/pages/score/index?observationId=00000000-0000-4000-8000-0000000000aa'],
-      ['meeting', '2026-03-07', '09:30', '/pages/meeting/index?id=00000000-0000-4000-8000-000000000001'],
-    ]);
-    expect(tasks[0]!.label).toBe('观察任务');
-  });
-  it('nothing to do is an empty list', () => {
-    expect(buildTasks(me([]), [], [])).toStrictEqual([]);
   });
 });
 

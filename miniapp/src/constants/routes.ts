@@ -60,3 +60,41 @@ export const ROUTE_TO = {
   scanFor: (meetingId: string) => `/${PAGES.scan}?meetingId=${q(meetingId)}`,
   hostQr: (meetingId: string, topic: string) => `/${HOST_PACKAGE.root}/${HOST_PACKAGE.pages.qr}?id=${q(meetingId)}&topic=${q(topic)}`,
 } as const;
+
+/** The branch's own work (书记/副书记, and members on their rectification items): downloaded when first opened. */
+export const BRANCH_PACKAGE = {
+  root: 'pkg-branch',
+  pages: {
+    workbench: 'pages/workbench/index',
+    meetingNew: 'pages/meeting-new/index',
+    yearlyPlan: 'pages/yearly-plan/index',
+    plan: 'pages/plan/index',
+    rectification: 'pages/rectification/index',
+    discussion: 'pages/discussion/index',
+    item: 'pages/item/index',
+  },
+} as const;
+
+/** A member's own record (FB-4): downloaded when first opened. */
+export const MEMBER_PACKAGE = {
+  root: 'pkg-member',
+  pages: {
+    history: 'pages/history/index',
+  },
+} as const;
+
+const branchPage = (page: keyof typeof BRANCH_PACKAGE.pages) => `/${BRANCH_PACKAGE.root}/${BRANCH_PACKAGE.pages[page]}`;
+
+export const BRANCH_ROUTE_TO = {
+  workbench: () => branchPage('workbench'),
+  meetingNew: (orgId: string) => `${branchPage('meetingNew')}?orgId=${q(orgId)}`,
+  yearlyPlan: (orgId: string) => `${branchPage('yearlyPlan')}?orgId=${q(orgId)}`,
+  plan: (observationId: string) => `${branchPage('plan')}?observationId=${q(observationId)}`,
+  rectification: (observationId: string) => `${branchPage('rectification')}?observationId=${q(observationId)}`,
+  discussion: (observationId: string) => `${branchPage('discussion')}?observationId=${q(observationId)}`,
+  item: (observationId: string, itemId: string) => `${branchPage('item')}?observationId=${q(observationId)}&itemId=${q(itemId)}`,
+} as const;
+
+export const MEMBER_ROUTES = {
+  history: `/${MEMBER_PACKAGE.root}/${MEMBER_PACKAGE.pages.history}`,
+} as const;

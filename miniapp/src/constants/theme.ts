@@ -22,4 +22,12 @@ export const PAGE_TITLES = {
   adminResults: '评分结果',
   adminExports: '导出',
   adminPolicy: '制度参数',
+  branchWorkbench: '支部工作台',
+  branchMeetingNew: '新建会议',
+  branchYearlyPlan: '年度组织生活计划',
+  branchPlan: '观摩组织方案',
+  branchRectification: '反馈与整改',
+  branchDiscussion: '登记支委会研究',
+  branchItem: '整改事项',
+  memberHistory: '我的参会与整改',
 } as const;

@@ -53,3 +53,17 @@ export function onNetworkBack(cb: () => void): () => void {
     }
   };
 }
+
+/** WeChat's answer per template id: 'accept', 'reject', 'ban' or 'filter'. */
+export type SubscribeAnswers = Record<string, string>;
+
+/**
+ * D9: WeChat's one-time subscribe permission (weapp only). WeChat shows its dialog only when this runs
+ * inside the user's tap, so callers must reach it before any other await.
+ */
+export async function requestSubscribe(tmplIds: string[]): Promise<SubscribeAnswers> {
+  // Taro's typing wants entityIds too (AtLeastOne over a base that requires both); WeChat needs only tmplIds.
+  const option = { tmplIds } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0];
+  const res = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, unknown>;
+  return Object.fromEntries(tmplIds.map((id) => [id, typeof res[id] === 'string' ? (res[id] as string) : 'reject']));
+}

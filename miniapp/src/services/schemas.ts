@@ -10,6 +10,9 @@ export * from '@tingkan/shared/src/schemas/meetings';
 export * from '@tingkan/shared/src/schemas/notes';
 export * from '@tingkan/shared/src/schemas/scoring';
 export * from '@tingkan/shared/src/schemas/sheets';
+export * from '@tingkan/shared/src/schemas/tasks';
+export * from '@tingkan/shared/src/schemas/motions';
+export type { TTemplateKey } from '@tingkan/shared/src/schemas/feedback';
 // SCORE-1/2: the rubrics are data (no rules code), so the phone reads them as they are.
 export { RUBRICS } from '@tingkan/shared/src/rules/rubrics';
 export { bandOf } from '@tingkan/shared/src/rules/scoring';

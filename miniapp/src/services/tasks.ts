@@ -1,15 +1,7 @@
-import type { TMeeting, TObservationDetail } from './schemas';
-import { fetchMeeting, fetchObservation, listMeetings } from './meetings';
+import { ZTaskList, type TTaskList } from './schemas';
+import { api } from './api';
 
-/**
- * What 我的待办 is built from until the API has its own task list: the meetings from `from` on and,
- * for an observer, the observations among them (each a detail request; one that fails is left out).
- */
-export async function loadTaskSources(from: string, isObserver: boolean): Promise<{ meetings: TMeeting[]; observations: TObservationDetail[] }> {
-  const { items: meetings } = await listMeetings({ from, limit: 30 });
-  if (!isObserver) return { meetings, observations: [] };
-  const details = await Promise.all(meetings.map((m) => fetchMeeting(m.id).catch(() => null)));
-  const ids = details.flatMap((d) => (d?.observation ? [d.observation.id] : []));
-  const observations = await Promise.all(ids.map((id) => fetchObservation(id).catch(() => null)));
-  return { meetings, observations: observations.filter((o): o is TObservationDetail => o !== null) };
+/** 我的待办 in one request (D9: the server's list is the source of truth; the phone only formats it). */
+export function fetchTasks(): Promise<TTaskList> {
+  return api.get('/api/tasks', ZTaskList);
 }

@@ -1,21 +1,21 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { TMe } from '../../services/schemas';
+import type { TMe, TTaskList } from '../../services/schemas';
 import { PageShell } from '../../components/page-shell';
 import { ErrorBlock, LoadingBlock } from '../../components/status-block';
 import { Button, Cell, CellGroup, Empty } from '../../components/ui';
 import { BRANCH_ROLE_ZH, MEMBER_STATUS_ZH, ORG_KIND_ZH } from '../../constants/labels';
-import { ROUTES } from '../../constants/routes';
+import { BRANCH_ROUTE_TO, MEMBER_ROUTES, ROUTES } from '../../constants/routes';
 import { PAGE_TITLES } from '../../constants/theme';
 import { errorMessageZh, isApiError } from '../../services/api-error';
 import { fetchMe, isLoggedIn, logout } from '../../services/auth';
-import { formatDateZh, todayInShanghai } from '../../components/format';
-import { loadTaskSources } from '../../services/tasks';
-import { buildTasks, type TaskItem } from './tasks';
+import { fetchTasks } from '../../services/tasks';
+import { remindMe } from '../../services/reminders';
+import { buildTasks, leadsABranch, reminderKeys, reminderMessage } from './home-logic';
 import './index.scss';
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: TMe; tasks: TaskItem[] };
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: TMe; list: TTaskList };
 
 function toLogin(): void {
   void Taro.reLaunch({ url: ROUTES.login });
@@ -23,6 +23,7 @@ function toLogin(): void {
 
 export default function HomePage() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [reminder, setReminder] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
 
   const load = useCallback(async () => {
     if (!isLoggedIn()) {
@@ -31,9 +32,8 @@ export default function HomePage() {
     }
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));
     try {
-      const me = await fetchMe();
-      const sources = await loadTaskSources(todayInShanghai(Date.now()), me.isObserver);
-      setState({ kind: 'ready', me, tasks: buildTasks(me, sources.meetings, sources.observations) });
+      const [me, list] = await Promise.all([fetchMe(), fetchTasks()]);
+      setState({ kind: 'ready', me, list });
     } catch (e) {
       if (isApiError(e) && e.status === 401) {
         toLogin();
@@ -49,7 +49,19 @@ export default function HomePage() {
   if (state.kind === 'loading') return <PageShell title={PAGE_TITLES.home}><LoadingBlock /></PageShell>;
   if (state.kind === 'error') return <PageShell title={PAGE_TITLES.home}><ErrorBlock message={state.message} onRetry={() => void load()} /></PageShell>;
 
-  const { me, tasks } = state;
+  const { me, list } = state;
+  const tasks = buildTasks(list);
+  const keys = reminderKeys(list);
+
+  // 提醒我 (D9): WeChat asks for permission inside this tap; the template ids came with the list.
+  async function onRemind(): Promise<void> {
+    setReminder({ busy: true, message: null });
+    try {
+      setReminder({ busy: false, message: reminderMessage(await remindMe(keys, list.reminderTemplates)) });
+    } catch (e) {
+      setReminder({ busy: false, message: errorMessageZh(e) });
+    }
+  }
   const badges = [me.isOffice && '机关党委办', me.isObserver && '观察员'].filter(Boolean).join(' · ');
   return (
     <PageShell title={PAGE_TITLES.home}>
@@ -84,12 +96,12 @@ export default function HomePage() {
           {tasks.length > 0 ? tasks.map((t) => (
             <Cell
               key={t.key}
-              className={`home-task home-task--${t.kind}`}
+              className={`home-task home-task--${t.css}${t.overdue ? ' is-overdue' : ''}`}
               title={<View className='home-task__title'><Text className='home-task__label'>{t.label}</Text><Text>{t.title}</Text></View>}
-              description={`${formatDateZh(t.date)}${t.time ? ` ${t.time}` : ''} · ${t.detail}`}
-              extra='打开'
-              clickable
-              onClick={() => void Taro.navigateTo({ url: t.url })}
+              description={t.note ? `${t.due}\n${t.note}` : t.due}
+              extra={t.url ? '打开' : undefined}
+              clickable={t.url !== null}
+              onClick={() => { if (t.url) void Taro.navigateTo({ url: t.url }); }}
             />
           )) : (
           <Empty
@@ -99,6 +111,23 @@ export default function HomePage() {
             title='现在没有需要您处理的事项'
             description='有会议要参加、观察任务、评分表或整改事项到期时，会列在这里并写明截止日期。下拉本页可刷新。'
           />
+          )}
+        </CellGroup>
+        {tasks.length > 0 && (keys.length > 0 || process.env.TARO_ENV !== 'weapp') && (
+          <View className='page-actions home-remind'>
+            <Button size='large' block loading={reminder.busy} disabled={reminder.busy} onClick={() => void onRemind()}>提醒我（到期前微信通知）</Button>
+            {reminder.message && <Text className='page-hint home-remind__message'>{reminder.message}</Text>}
+          </View>
+        )}
+      </View>
+
+      <View className='page-section'>
+        <CellGroup>
+          <Cell className='home-link' title='我的参会与整改' description='参加过的会议、请假缺席情况和我负责的整改事项' clickable extra='查看'
+            onClick={() => void Taro.navigateTo({ url: MEMBER_ROUTES.history })} />
+          {leadsABranch(me) && (
+            <Cell className='home-link' title='支部工作台' description='新建会议、年度计划、观摩方案、反馈与整改' clickable extra='进入'
+              onClick={() => void Taro.navigateTo({ url: BRANCH_ROUTE_TO.workbench() })} />
           )}
         </CellGroup>
       </View>

@@ -7,7 +7,7 @@ import { formatTimeZh } from '../../components/format';
 import { ATTENDANCE_STATE_ZH, LEAVE_CATEGORY_ZH, VOTE_CHOICE_ZH } from '../../constants/labels';
 import { errorMessageZh } from '../../services/api-error';
 import { manualCheckIn } from '../../services/checkins';
-import { createMotion, fetchMotion, rememberedMotionIds, vote } from '../../services/meetings';
+import { createMotion, listMotions, vote } from '../../services/meetings';
 import { quorumSummary } from './meeting-logic';
 
 function rowState(r: TRosterRow): string {
@@ -26,9 +26,7 @@ export function HostPanel({ meetingId, canVote, roster, onChanged, onShowQr, can
   const [title, setTitle] = useState('');
 
   useEffect(() => {
-    const ids = rememberedMotionIds(meetingId);
-    void Promise.all(ids.map((id) => fetchMotion(id).catch(() => null)))
-      .then((ms) => setMotions(ms.filter((m): m is TMotionView => m !== null)));
+    listMotions(meetingId).then(setMotions, (e: unknown) => setError(errorMessageZh(e)));
   }, [meetingId]);
 
   async function act(key: string, f: () => Promise<void>): Promise<void> {
