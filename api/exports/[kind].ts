@@ -11,6 +11,7 @@ import { beian, renyuanku } from '../_lib/exports/lists';
 import { guancha, pingyi } from '../_lib/exports/forms';
 import { observationFacts } from '../_lib/exports/observation-facts';
 import { reportHtml } from '../_lib/exports/report';
+import { loadExcelJS } from '../_lib/excel';
 
 const ZQuery = z.object({
   kind: ZExportKind,
@@ -31,7 +32,7 @@ export default handler({
         const f = await observationFacts(tx, query.observationId!);
         return exportReply({ name: `${f.orgName}观摩报告.html`, contentType: 'text/html; charset=utf-8', body: reportHtml(f, at(now()).format('YYYY-MM-DD HH:mm')), disposition: 'inline' }, now());
       }
-      const ExcelJS = await import('exceljs');
+      const ExcelJS = await loadExcelJS();
       const wb = new ExcelJS.Workbook();
       wb.creator = '听看';
       let name: string;

@@ -1,5 +1,6 @@
 // An uploaded .xlsx or .csv as rows of text cells, with the row numbers the user sees in Excel.
 import { DomainError, IMPORT_MAX_ROWS, normaliseHeader } from '@tingkan/shared';
+import { loadExcelJS } from '../excel';
 
 export interface SheetRow {
   /** 1-based, as Excel and a text editor number them. */
@@ -66,8 +67,7 @@ function cellText(value: unknown): string {
 }
 
 async function parseXlsx(bytes: Buffer): Promise<SheetRow[]> {
-  // D9: exceljs is heavy; only the import route loads it, and only when a file arrives.
-  const ExcelJS = await import('exceljs');
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its own Buffer; the bytes are a node Buffer as it expects.
