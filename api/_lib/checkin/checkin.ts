@@ -23,68 +23,48 @@ function assertWhere(meeting: MeetingRow, location: TCheckinRequest['location'])
 }
 
 /**
- * Everything the check-in decides on, in one round trip (under RLS, as the caller): the meeting,
- * the caller's current membership of its organisation, and whether the caller is one of its observers.
+ * Everything the check-in decides on, as the caller may see it (RLS): the meeting, the caller's current
+ * membership of its organisation, whether the caller is one of its observers; and the scan, recorded
+ * tentatively in the same call (supabase/migrations/20261124001300_checkin_one_statement.sql).
  */
-interface CheckinContext extends MeetingRow {
+interface CheckinRow extends MeetingRow {
   member_status: string | null;
   member_roles: string[] | null;
   is_observer: boolean;
+  recorded_as: 'observer' | 'member' | null;
+  checked_in_at: Date | null;
+  fresh: boolean | null;
 }
 
-async function checkinContext(tx: Queryable, meetingId: string, personId: string): Promise<CheckinContext | undefined> {
-  // A function planned once per connection (supabase/migrations/20261124001100_checkin_statements.sql).
-  const { rows } = await tx.query<CheckinContext>('select * from app.checkin_context($1, $2)', [meetingId, personId]);
-  return rows[0];
-}
-
-/** Observers check in to the observation (D6); repeat scans keep the first time. */
-async function checkinObserver(tx: Queryable, meetingId: string, personId: string, at: Date, loc: TCheckinRequest['location']) {
-  const { rows } = await tx.query<{ checked_in_at: Date; fresh: boolean }>(
-    `update observation_assignments a
-        set checked_in_at = coalesce(a.checked_in_at, $3), checkin_method = coalesce(a.checkin_method, 'qr'),
-            checkin_lat = coalesce(a.checkin_lat, $4), checkin_lng = coalesce(a.checkin_lng, $5)
-       from observations o
-      where o.id = a.observation_id and o.meeting_id = $1 and a.person_id = $2
-      returning a.checked_in_at, (a.checked_in_at = $3) as fresh`,
-    [meetingId, personId, at, loc?.lat ?? null, loc?.lng ?? null],
-  );
-  return rows[0];
+/** ORG-2: a member may check in where their status lets them attend this kind of meeting. */
+function assertOnRoster(row: CheckinRow, personId: string): void {
+  const m = row.member_status ? { status: row.member_status, roles: row.member_roles ?? [] } : undefined;
+  const onCommittee = m ? isOnCommittee({ personId, status: m.status as never, roles: m.roles as never }) : false;
+  if (!m || !canAttend(m.status as never, row.kind, onCommittee)) throw new DomainError('NOT_ON_ROSTER');
 }
 
 /**
- * Members check in to the meeting: one attendance row per person whatever the race (D1). One
- * statement records the scan or, for a repeat, reads the first time (app.record_checkin, which also
- * reads again when a concurrent scan of the same person committed while this one waited).
+ * POST /api/checkins: verify the rotating code, then one round trip reads the meeting and records
+ * the scan (observers to the observation, members to the meeting: one attendance row per person
+ * whatever the race, D1, D6); then the window, the place and the roster are checked. A check that
+ * refuses throws, and the request's transaction rolls the scan back: nothing is written (D5).
  */
-async function checkinMember(tx: Queryable, meeting: CheckinContext, personId: string, at: Date, loc: TCheckinRequest['location']) {
-  const m = meeting.member_status ? { status: meeting.member_status, roles: meeting.member_roles ?? [] } : undefined;
-  const onCommittee = m ? isOnCommittee({ personId, status: m.status as never, roles: m.roles as never }) : false;
-  if (!m || !canAttend(m.status as never, meeting.kind, onCommittee)) throw new DomainError('NOT_ON_ROSTER');
-  const { rows } = await tx.query<{ checked_in_at: Date; fresh: boolean }>(
-    'select * from app.record_checkin($1, $2, $3, $4, $5)', [meeting.id, personId, at, loc?.lat ?? null, loc?.lng ?? null],
-  );
-  const row = rows[0];
-  return { at: new Date(row?.checked_in_at ?? at), already: !row?.fresh };
-}
-
-/** POST /api/checkins: verify the rotating code, the window and the place, then record (one transaction). */
 export async function checkIn(tx: Queryable, personId: string, body: TCheckinRequest, now: Date): Promise<TCheckinResponse> {
   const { meetingId } = verifyQr(body.payload, now.getTime());
   if (body.meetingId && body.meetingId !== meetingId) throw new DomainError('QR_WRONG_MEETING');
-  const meeting = await checkinContext(tx, meetingId, personId);
-  if (!meeting) throw new DomainError('NOT_ON_ROSTER');
-  if (meeting.status === 'cancelled') throw new DomainError('MEETING_CANCELLED');
+  const { rows } = await tx.query<CheckinRow>('select * from app.check_in($1, $2, $3, $4, $5)', [
+    meetingId, personId, now, body.location?.lat ?? null, body.location?.lng ?? null,
+  ]);
+  const row = rows[0];
+  if (!row) throw new DomainError('NOT_ON_ROSTER');
+  if (row.status === 'cancelled') throw new DomainError('MEETING_CANCELLED');
   const window = checkinWindow({
-    startsAt: new Date(meeting.starts_at).toISOString(), endsAt: new Date(meeting.ends_at).toISOString(), now: now.toISOString(),
+    startsAt: new Date(row.starts_at).toISOString(), endsAt: new Date(row.ends_at).toISOString(), now: now.toISOString(),
   });
   if (window.state === 'not_open') throw new DomainError('CHECKIN_NOT_OPEN');
   if (window.state === 'closed') throw new DomainError('CHECKIN_CLOSED');
-  assertWhere(meeting, body.location);
-  if (meeting.is_observer) {
-    const observer = await checkinObserver(tx, meetingId, personId, now, body.location);
-    if (observer) return answer(meetingId, 'observer', !observer.fresh, new Date(observer.checked_in_at));
-  }
-  const member = await checkinMember(tx, meeting, personId, now, body.location);
-  return answer(meetingId, 'member', member.already, member.at);
+  assertWhere(row, body.location);
+  if (row.recorded_as === 'observer') return answer(meetingId, 'observer', !row.fresh, new Date(row.checked_in_at ?? now));
+  assertOnRoster(row, personId);
+  return answer(meetingId, 'member', !row.fresh, new Date(row.checked_in_at ?? now));
 }

@@ -64,9 +64,12 @@ export function statusRights(status: TMemberStatus): { isMember: boolean; canVot
   return { isMember: s === 'full' || s === 'probationary', canVote: s === 'full', graded: s === 'full' };
 }
 
+// Built once: every check-in asks (issue 7), and building a zod object costs more than checking with it.
+const ZAttendInput = z.object({ status: ZMemberStatus, kind: ZMeetingKind });
+
 /** ORG-2 (003): non-members may join 党课 and 主题党日 only; 支委会 is for the committee. */
 export function canAttend(status: TMemberStatus, kind: TMeetingKind, onCommittee = false): boolean {
-  const input = parseOrThrow(z.object({ status: ZMemberStatus, kind: ZMeetingKind }), { status, kind }, 'UNKNOWN_MEETING_KIND');
+  const input = parseOrThrow(ZAttendInput, { status, kind }, 'UNKNOWN_MEETING_KIND');
   if (input.kind === 'committee_meeting') return onCommittee;
   if (input.status === 'full' || input.status === 'probationary') return true;
   return input.kind === 'party_lecture' || input.kind === 'theme_day';
