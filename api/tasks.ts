@@ -2,7 +2,8 @@
 // meetings to attend in the next 14 days not yet answered, visits of my observer group in that time,
 // observations whose sheet is still due,
 // for secretaries the observation plans (OBS-5) and the yearly plan (MTG-10) still to file, and the
-// feedback-and-rectification work (FB-2, FB-4). The answer is built through the shared ZTaskList.
+// feedback-and-rectification work (FB-2, FB-4), and the reports after a visit (FB-3, FB-4).
+// The answer is built through the shared ZTaskList.
 import { canAttend, deadlineState, isOnCommittee, toDateString, ZTaskList, type TBranchRole, type TMeetingKind, type TMemberStatus, type TTask, type TTaskList } from '@tingkan/shared';
 import { endpoint, handler } from './_lib/handler';
 import { now } from './_lib/clock';
@@ -11,6 +12,7 @@ import { instant } from './_lib/meetings/rows';
 import { deadlinesOf, type DeadlineObservation } from './_lib/office/deadlines';
 import { currentPolicy } from './_lib/office/policy';
 import { rectificationTasks } from './_lib/tasks/rectification-tasks';
+import { reportTasks } from './_lib/tasks/report-tasks';
 
 const DAY = 86_400_000;
 
@@ -74,6 +76,7 @@ export default handler({
         tasks.push({ kind: 'file_yearly_plan', ruleId: 'MTG-10', titleZh: `报送${b.name}${year}年度组织生活计划`, dueDate: null, state: 'upcoming', templateKey: 'deadline', orgId: b.id });
       }
       tasks.push(...(await rectificationTasks(tx, caller.sub, at, today, policy)));
+      tasks.push(...(await reportTasks(tx, at, today, policy)));
       tasks.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.kind.localeCompare(b.kind));
       const { WECHAT_TEMPLATE_DEADLINE: deadline, WECHAT_TEMPLATE_RECTIFICATION: rectification } = env();
       return ZTaskList.parse({ today, tasks, reminderTemplates: { deadline: deadline || null, rectification: rectification || null } });

@@ -28,6 +28,7 @@ export * from './schemas/office-reports';
 export * from './schemas/feedback';
 export * from './schemas/tasks';
 export * from './schemas/rectification-views';
+export * from './schemas/report-views';
 export * from './schemas/my-records';
 export * from './schemas/branch-views';
 export * from './schemas/motions';

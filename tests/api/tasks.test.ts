@@ -1,4 +1,4 @@
-import { ZTaskList, type TTask } from '@tingkan/shared';
+import { ZReportFiled, ZReportsResponse, ZTaskList, type TTask } from '@tingkan/shared';
 import { setClock } from '../../api/_lib/clock';
 import { parseEnv, setEnv } from '../../api/_lib/env';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app';
@@ -44,9 +44,9 @@ describe('GET /api/tasks: one list for home (D9)', () => {
     expect(list.reminderTemplates).toStrictEqual({ deadline: null, rectification: null });
   });
 
-  it('a visit of my group leaves the list once the meeting is over; the sheet stays until it is in (OBS-7, FB-1)', async () => {
+  it('a visit of my group leaves the list once the meeting is over; the sheet stays until it is in, the report-back comes (OBS-7, FB-1, FB-3)', async () => {
     setClock('2026-03-13T12:00:00+08:00');
-    expect((await tasksOf(tok.obsB)).tasks.map((t) => t.kind)).toStrictEqual(['submit_sheet']);
+    expect((await tasksOf(tok.obsB)).tasks.map((t) => t.kind)).toStrictEqual(['submit_sheet', 'file_report']);
     setClock('2026-03-10T09:00:00+08:00');
   });
 
@@ -129,6 +129,66 @@ describe('feedback and rectification on the list (FB-2, FB-4)', () => {
     for (const t of [tok.memA, tok.secA, tok.obsB, tok.office]) {
       expect((await tasksOf(t)).tasks.some((x) => x.rectificationItemId === itemA)).toBe(false);
     }
+  });
+});
+
+describe('reports after the visit on the list (FB-3, FB-4)', () => {
+  const reports = (t: TTask[]) => t.filter((x) => x.kind === 'file_report').map((x) => [x.reportKind, x.periodNo, x.titleZh, x.dueDate, x.state]);
+  const file = (token: string | undefined, body: Record<string, unknown>) =>
+    app.request('POST', '/api/reports', { token, body: { observationId: w.observation, summary: '汇报了观摩情况和整改进展', ...body } });
+
+  it('the invited member owes the report-back, the observed branch\'s leaders the first progress and commitment reports; nobody else (FB-3, FB-4)', async () => {
+    setClock('2026-03-26T09:00:00+08:00');
+    const invited = (await tasksOf(tok.obsB)).tasks.filter((t) => t.kind === 'file_report');
+    expect(reports(invited)).toStrictEqual([['report_back', 1, '在本支部支委会上汇报观摩情况：学习贯彻会议精神', '2026-04-30', 'upcoming']]);
+    expect(invited[0]).toMatchObject({ ruleId: 'FB-3', observationId: w.observation, meetingId: w.meetingA, templateKey: 'deadline' });
+    expect(reports((await tasksOf(tok.secA)).tasks)).toStrictEqual([
+      ['commitment_report', 1, '登记党员承诺落实情况（第1个季度）：学习贯彻会议精神', '2026-06-20', 'upcoming'],
+      ['progress_report', 1, '向党员通报整改进展（第1个半年）：学习贯彻会议精神', '2026-09-20', 'upcoming'],
+    ]);
+    for (const t of [tok.memA, tok.memB, tok.secB, tok.office]) expect(reports((await tasksOf(t)).tasks)).toStrictEqual([]);
+  });
+
+  it('the due dates are the ones GET /api/reports gives, and its answer parses as the phone\'s ZReportsResponse (FB-3, FB-4)', async () => {
+    const res = await app.request('GET', `/api/reports?observationId=${w.observation}`, { token: tok.secA });
+    expect(res.status).toBe(200);
+    const view = ZReportsResponse.parse(res.body);
+    expect(view.due.map((d) => [d.kind, d.dueDate])).toStrictEqual([['report_back', '2026-04-30'], ['commitment_report', '2026-06-20'], ['progress_report', '2026-09-20']]);
+    expect(view.reports).toStrictEqual([]);
+  });
+
+  it('a filed report-back leaves the invitee\'s list; POST answers ZReportFiled with the task\'s due date (FB-3)', async () => {
+    const res = await file(tok.obsB, { kind: 'report_back', heldOn: '2026-03-26' });
+    expect(res.status).toBe(201);
+    expect(ZReportFiled.parse(res.body).report).toMatchObject({ kind: 'report_back', periodNo: 1, dueDate: '2026-04-30', orgName: '乙党支部', late: false });
+    expect(reports((await tasksOf(tok.obsB)).tasks)).toStrictEqual([]);
+    const view = ZReportsResponse.parse((await app.request('GET', `/api/reports?observationId=${w.observation}`, { token: tok.obsB })).body);
+    expect(view.reports.map((r) => [r.kind, r.reportedByName])).toStrictEqual([['report_back', '乙委员']]);
+  });
+
+  it('the next quarter\'s commitment report comes only once the filed quarter has fallen due (FB-4)', async () => {
+    setClock('2026-06-10T09:00:00+08:00');
+    expect((await file(tok.secA, { kind: 'commitment_report', periodNo: 1, heldOn: '2026-06-10' })).status).toBe(201);
+    expect(reports((await tasksOf(tok.secA)).tasks).map((r) => [r[0], r[1]])).toStrictEqual([['progress_report', 1]]);
+    setClock('2026-06-21T09:00:00+08:00');
+    expect(reports((await tasksOf(tok.secA)).tasks).map((r) => [r[0], r[1], r[3], r[4]])).toStrictEqual([
+      ['progress_report', 1, '2026-09-20', 'upcoming'],
+      ['commitment_report', 2, '2026-09-20', 'upcoming'],
+    ]);
+  });
+
+  it('periods left unfiled stay, overdue, next to the ones now open; the stored due date is the task\'s (FB-4)', async () => {
+    setClock('2026-10-08T09:00:00+08:00');
+    const due = reports((await tasksOf(tok.secA)).tasks).map((r) => [r[0], r[1], r[3], r[4]]);
+    expect(due).toStrictEqual([
+      ['progress_report', 1, '2026-09-20', 'overdue'],
+      ['commitment_report', 2, '2026-09-20', 'overdue'],
+      ['commitment_report', 3, '2026-12-20', 'upcoming'],
+      ['progress_report', 2, '2027-03-20', 'upcoming'],
+    ]);
+    const res = await file(tok.secA, { kind: 'commitment_report', periodNo: 3, heldOn: '2026-10-08' });
+    expect(ZReportFiled.parse(res.body).report.dueDate).toBe('2026-12-20');
+    expect(reports((await tasksOf(tok.secA)).tasks).map((r) => [r[0], r[1]])).toStrictEqual([['progress_report', 1], ['commitment_report', 2], ['progress_report', 2]]);
   });
 });
 

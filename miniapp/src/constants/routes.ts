@@ -72,6 +72,7 @@ export const BRANCH_PACKAGE = {
     rectification: 'pages/rectification/index',
     discussion: 'pages/discussion/index',
     item: 'pages/item/index',
+    report: 'pages/report/index',
   },
 } as const;
 
@@ -80,6 +81,7 @@ export const MEMBER_PACKAGE = {
   root: 'pkg-member',
   pages: {
     history: 'pages/history/index',
+    report: 'pages/report/index',
   },
 } as const;
 
@@ -93,8 +95,16 @@ export const BRANCH_ROUTE_TO = {
   rectification: (observationId: string) => `${branchPage('rectification')}?observationId=${q(observationId)}`,
   discussion: (observationId: string) => `${branchPage('discussion')}?observationId=${q(observationId)}`,
   item: (observationId: string, itemId: string) => `${branchPage('item')}?observationId=${q(observationId)}&itemId=${q(itemId)}`,
+  /** FB-4: the observed branch's half-yearly progress report. */
+  report: (observationId: string, periodNo?: number) => `${branchPage('report')}?observationId=${q(observationId)}${periodNo ? `&periodNo=${periodNo}` : ''}`,
 } as const;
 
 export const MEMBER_ROUTES = {
   history: `/${MEMBER_PACKAGE.root}/${MEMBER_PACKAGE.pages.history}`,
+} as const;
+
+export const MEMBER_ROUTE_TO = {
+  /** FB-3: the invited member's report-back; FB-4: the quarterly commitment report. */
+  report: (observationId: string, kind: 'report_back' | 'commitment_report', periodNo?: number) =>
+    `/${MEMBER_PACKAGE.root}/${MEMBER_PACKAGE.pages.report}?observationId=${q(observationId)}&kind=${kind}${periodNo ? `&periodNo=${periodNo}` : ''}`,
 } as const;

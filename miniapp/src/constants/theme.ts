@@ -29,5 +29,7 @@ export const PAGE_TITLES = {
   branchRectification: '反馈与整改',
   branchDiscussion: '登记支委会研究',
   branchItem: '整改事项',
+  branchReport: '整改进展通报',
   memberHistory: '我的参会与整改',
+  memberReport: '观摩汇报与承诺报告',
 } as const;

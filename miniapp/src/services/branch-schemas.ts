@@ -4,6 +4,7 @@
 // their services import this file, so the build keeps it out of the main package.
 export * from '@tingkan/shared/src/schemas/feedback';
 export * from '@tingkan/shared/src/schemas/rectification-views';
+export * from '@tingkan/shared/src/schemas/report-views';
 export * from '@tingkan/shared/src/schemas/my-records';
 export * from '@tingkan/shared/src/schemas/branch-views';
 export { ZObservationPlanResponse, type TObservationPlan, type TObservationPlanResponse, type TCreateMeetingRequest } from '@tingkan/shared/src/schemas/meetings';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ZId, ZInstant } from './common';
 import { ZCalendarDate } from './period';
 import { ZDeadlineState } from './deadlines';
-import { ZTemplateKey } from './feedback';
+import { ZReportKind, ZTemplateKey } from './feedback';
 
 export const ZTaskKind = z.enum([
   'attend_meeting', // ATT-1: confirm or ask for leave
@@ -15,6 +15,7 @@ export const ZTaskKind = z.enum([
   'record_discussion', // FB-2: feedback received; the committee discusses it and lists the items
   'rectification_item', // FB-2, FB-4: an item I own, or (branch leaders) the branch's item still open
   'verify_rectification', // FB-2: evidence came in; the group closes it or sends it back with a reason
+  'file_report', // FB-3: the invited member's report-back; FB-4: the branch's progress and commitment reports of a period
 ]);
 export type TTaskKind = z.infer<typeof ZTaskKind>;
 
@@ -35,6 +36,9 @@ export const ZTask = z.object({
   observationId: ZId.optional(),
   orgId: ZId.optional(),
   rectificationItemId: ZId.optional(),
+  /** file_report: which report, and which half-year / quarter after the feedback (report_back: 1). */
+  reportKind: ZReportKind.optional(),
+  periodNo: z.number().int().min(1).optional(),
 });
 export type TTask = z.infer<typeof ZTask>;
 

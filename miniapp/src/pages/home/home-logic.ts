@@ -1,6 +1,6 @@
 import type { TMe, TTask, TTaskKind, TTaskList, TTemplateKey } from '../../services/schemas';
 import type { ReminderOutcome } from '../../services/reminders';
-import { BRANCH_ROUTE_TO, ROUTE_TO } from '../../constants/routes';
+import { BRANCH_ROUTE_TO, MEMBER_ROUTE_TO, ROUTE_TO } from '../../constants/routes';
 import { formatDateZh, formatTimeZh } from '../../components/format';
 
 /** One line of 我的待办, as the server listed it (D9: dates are formatted here, never recomputed). */
@@ -28,11 +28,12 @@ export const TASK_LABEL_ZH: Record<TTaskKind, string> = {
   record_discussion: '观察反馈',
   rectification_item: '整改事项',
   verify_rectification: '整改核验',
+  file_report: '汇报',
 };
 
 const CSS: Record<TTaskKind, string> = {
   attend_meeting: 'meeting', observe_meeting: 'observation', submit_sheet: 'sheet', submit_plan: 'plan', file_yearly_plan: 'yearly-plan',
-  record_discussion: 'feedback', rectification_item: 'rectification', verify_rectification: 'verify',
+  record_discussion: 'feedback', rectification_item: 'rectification', verify_rectification: 'verify', file_report: 'report',
 };
 
 const STATE_ZH: Record<TTask['state'], string> = { overdue: '已逾期', due_soon: '即将到期', upcoming: '', done: '已完成' };
@@ -58,13 +59,17 @@ function urlOf(t: TTask): string | null {
     case 'rectification_item':
     case 'verify_rectification':
       return observationId && rectificationItemId ? BRANCH_ROUTE_TO.item(observationId, rectificationItemId) : null;
+    // FB-4's progress report is the branch's work; the report-back and commitments open the member's form (FB-3, FB-4).
+    case 'file_report':
+      if (!observationId || !t.reportKind) return null;
+      return t.reportKind === 'progress_report' ? BRANCH_ROUTE_TO.report(observationId, t.periodNo) : MEMBER_ROUTE_TO.report(observationId, t.reportKind, t.periodNo);
   }
 }
 
 /** The server's order (by due date) is kept. */
 export function buildTasks(list: TTaskList): TaskItem[] {
   return list.tasks.map((t, i) => ({
-    key: `${t.kind}:${t.rectificationItemId ?? t.observationId ?? t.meetingId ?? t.orgId ?? i}`,
+    key: `${t.kind}:${t.rectificationItemId ?? t.observationId ?? t.meetingId ?? t.orgId ?? i}${t.reportKind ? `:${t.reportKind}:${t.periodNo ?? 1}` : ''}`,
     kind: t.kind,
     css: CSS[t.kind],
     label: TASK_LABEL_ZH[t.kind],
