@@ -1,6 +1,8 @@
 // OBS-2..5: the office schedules observations (巡听 / 旁听 / 观察员) of meetings in its scope, and lists them.
 import { randomUUID } from 'node:crypto';
-import { DomainError, isDomainError, observationDeadlines, ZCreateObservationRequest, ZObservationListQuery, type TPolicy } from '@tingkan/shared';
+import {
+  DomainError, isDomainError, observationDeadlines, toShanghaiIso, ZCreateObservationRequest, ZObservationListQuery, type TPolicy,
+} from '@tingkan/shared';
 import { endpoint, handler, reply } from '../_lib/handler';
 import { now } from '../_lib/clock';
 import { currentPolicy } from '../_lib/office/policy';
@@ -16,6 +18,20 @@ function planDueDate(mode: string, kind: string, startsAt: Date, policy: TPolicy
     if (isDomainError(e) && e.code === 'CALENDAR_OUT_OF_RANGE') return null;
     throw e;
   }
+}
+
+interface ListRow {
+  id: string; meetingId: string; orgId: string; orgName: string; branchId: string; mode: string; rubric: string; status: string;
+  kind: string; topic: string; startsAt: Date; planSubmittedAt: Date | null; feedbackSentAt: Date | null; total: string;
+  group: { personId: string; name: string; isLeader: boolean }[];
+}
+
+/** D9: instants leave with +08:00. */
+function listItem({ total: _t, startsAt, planSubmittedAt, feedbackSentAt, group, ...r }: ListRow) {
+  return {
+    ...r, startsAt: toShanghaiIso(startsAt), planSubmittedAt: planSubmittedAt && toShanghaiIso(planSubmittedAt),
+    feedbackSentAt: feedbackSentAt && toShanghaiIso(feedbackSentAt), groupSize: group.length, group,
+  };
 }
 
 export default handler({
@@ -43,33 +59,44 @@ export default handler({
       return reply(201, {
         observation: {
           id: o.id, meetingId: meeting.id, orgId: meeting.org_id, mode: body.mode, rubric, status: o.status,
-          startsAt: new Date(meeting.starts_at).toISOString(), planDueDate: planDueDate(body.mode, meeting.kind, new Date(meeting.starts_at), policy),
+          startsAt: toShanghaiIso(meeting.starts_at), planDueDate: planDueDate(body.mode, meeting.kind, new Date(meeting.starts_at), policy),
         },
       });
     },
   }),
-  // GET /api/observations?year=&orgId=&status=&limit=&offset= → {total, items}: what the caller may see (RLS).
+  // GET /api/observations?year=&orgId=&status=&limit=&offset= → {total, items}: what the caller may see (RLS),
+  // each with its group's names (one query: the page first, then its groups aggregated).
   GET: endpoint({
     auth: 'user',
     query: ZObservationListQuery,
     async run({ query, tx }) {
       const [from, to] = yearRange(query.year);
-      const { rows } = await tx.query<Record<string, unknown> & { total: string }>(
-        `select o.id, o.meeting_id as "meetingId", m.org_id as "orgId", org.name as "orgName",
-                coalesce(case when org.kind = 'party_group' then org.parent_id end, org.id) as "branchId",
-                o.mode, o.rubric, o.status, m.kind, m.topic, m.starts_at as "startsAt",
-                o.plan_submitted_at as "planSubmittedAt", o.feedback_sent_at as "feedbackSentAt",
-                (select count(*)::int from observation_assignments a where a.observation_id = o.id) as "groupSize",
-                count(*) over () as total
-           from observations o join meetings m on m.id = o.meeting_id join organisations org on org.id = m.org_id
-          where m.starts_at >= $1 and m.starts_at < $2
-            and ($3::uuid is null or m.org_id = $3 or org.parent_id = $3)
-            and ($4::observation_status is null or o.status = $4)
-          order by m.starts_at, o.id
-          limit $5 offset $6`,
+      const { rows } = await tx.query<ListRow>(
+        `with page as (
+           select o.id, o.meeting_id as "meetingId", m.org_id as "orgId", org.name as "orgName",
+                  coalesce(case when org.kind = 'party_group' then org.parent_id end, org.id) as "branchId",
+                  o.mode, o.rubric, o.status, m.kind, m.topic, m.starts_at as "startsAt",
+                  o.plan_submitted_at as "planSubmittedAt", o.feedback_sent_at as "feedbackSentAt",
+                  count(*) over () as total
+             from observations o join meetings m on m.id = o.meeting_id join organisations org on org.id = m.org_id
+            where m.starts_at >= $1 and m.starts_at < $2
+              and ($3::uuid is null or m.org_id = $3 or org.parent_id = $3)
+              and ($4::observation_status is null or o.status = $4)
+            order by m.starts_at, o.id
+            limit $5 offset $6),
+         groups as (
+           select a.observation_id,
+                  json_agg(json_build_object('personId', a.person_id, 'name', coalesce(p.name, ''), 'isLeader', a.is_leader)
+                           order by a.is_leader desc, p.name, a.person_id) as members
+             from observation_assignments a left join people p on p.id = a.person_id
+            where a.observation_id in (select id from page)
+            group by a.observation_id)
+         select page.*, coalesce(g.members, '[]'::json) as "group"
+           from page left join groups g on g.observation_id = page.id
+          order by page."startsAt", page.id`,
         [from, to, query.orgId ?? null, query.status ?? null, query.limit, query.offset],
       );
-      return { total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset, items: rows.map(({ total: _t, ...r }) => r) };
+      return { total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset, items: rows.map(listItem) };
     },
   }),
 });

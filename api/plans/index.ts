@@ -1,5 +1,5 @@
 // MTG-10: a branch's secretary files the yearly plan; the office sees who has not filed it or a candidate (OBS-1).
-import { ZFilePlanRequest, ZPlansQuery } from '@tingkan/shared';
+import { toShanghaiIso, ZFilePlanRequest, ZPlansQuery } from '@tingkan/shared';
 import { endpoint, handler, reply } from '../_lib/handler';
 import { now } from '../_lib/clock';
 import { filings } from '../_lib/office/plans';
@@ -20,7 +20,7 @@ export default handler({
         [body.orgId, body.year, body.content, caller.sub, now()],
       );
       const row = rows[0]!;
-      return reply(201, { plan: { id: row.id, orgId: body.orgId, year: body.year, content: body.content, filedAt: new Date(row.filed_at).toISOString() } });
+      return reply(201, { plan: { id: row.id, orgId: body.orgId, year: body.year, content: body.content, filedAt: toShanghaiIso(row.filed_at) } });
     },
   }),
   // GET /api/plans?year=&missing=1&orgId=: per branch in the office's scope, plan and candidates filed or not.

@@ -23,6 +23,11 @@ export function at(instant: string | number | Date): Dayjs {
   return dayjs(instant).utcOffset(8 * 60);
 }
 
+/** D9: an instant as the API sends it, ISO with the fixed +08:00 offset ('2026-11-23T10:00:00+08:00'). */
+export function toShanghaiIso(instant: string | number | Date): string {
+  return at(instant).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
 /** A calendar date (YYYY-MM-DD) as midnight in Shanghai. */
 export function onDate(date: string): Dayjs {
   return dayjs(`${date}T00:00:00${TZ_OFFSET}`).utcOffset(8 * 60);

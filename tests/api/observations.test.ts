@@ -1,7 +1,8 @@
 import { ZNotesResponse, ZObservationDetail, ZObservationPlanResponse } from '@tingkan/shared';
+import { ZObservationList } from '../../shared/src/schemas/office-views';
 import { setClock } from '../../api/_lib/clock';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { count, observedMeeting, sendFeedback, tokenFor } from '../helpers/meeting-builders';
+import { assign, count, insertMeeting, insertObservation, observedMeeting, sendFeedback, tokenFor } from '../helpers/meeting-builders';
 
 let app: TestApp;
 let w: Awaited<ReturnType<typeof observedMeeting>>;
@@ -131,5 +132,55 @@ describe('PUT / GET /api/observations/[id]/notes (OBS-7)', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe(path);
     expect(await count(app.db, 'observation_notes', 'author_id = $1', [w.office])).toBe(before);
+  });
+});
+
+describe('GET /api/observations: each with its group, instants in +08:00 (OBS-2..5, D9)', () => {
+  /** How many statements the request ran in its transaction (the same transaction, counted on the way through). */
+  async function statements(path: string, token: string): Promise<{ n: number; body: any }> {
+    const original = app.db.transaction.bind(app.db);
+    let n = 0;
+    const spy = jest.spyOn(app.db, 'transaction').mockImplementation((fn, options) => original((tx) => fn({
+      query: (text, params) => { n += 1; return tx.query(text, params); },
+      exec: (sql) => tx.exec(sql),
+    }), options));
+    try {
+      const res = await app.request('GET', path, { token });
+      expect(res.status).toBe(200);
+      return { n, body: res.body };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('the office reads the group (leader first, with names) and the times with +08:00', async () => {
+    const res = await app.request('GET', '/api/observations?year=2026', { token: tok.office });
+    expect(res.status).toBe(200);
+    const list = ZObservationList.parse(res.body);
+    expect(list.items.find((o) => o.id === w.observation)).toMatchObject({
+      startsAt: '2026-03-13T09:00:00+08:00', planSubmittedAt: '2026-03-09T08:00:00+08:00', feedbackSentAt: '2026-03-20T10:00:00+08:00',
+      groupSize: 2, group: [{ personId: w.office, name: '办公室干部', isLeader: true }, { personId: w.committeeB, name: '乙委员', isLeader: false }],
+    });
+  });
+
+  it('one query for the page and its groups: as many statements for 4 rows as for 1 (no call per row)', async () => {
+    for (const day of ['04-10', '05-12', '06-16']) {
+      const obs = await insertObservation(app.db, { meetingId: await insertMeeting(app.db, { orgId: w.branchB, startsAt: `2026-${day}T09:00:00+08:00` }) });
+      await assign(app.db, obs, w.spare, true);
+      await assign(app.db, obs, w.office);
+    }
+    const one = await statements('/api/observations?year=2026&limit=1', tok.office);
+    const four = await statements('/api/observations?year=2026&limit=4', tok.office);
+    expect(four.body.items.map((o: any) => o.group.map((g: any) => g.name))).toEqual([
+      ['办公室干部', '乙委员'], ['丙观察员', '办公室干部'], ['丙观察员', '办公室干部'], ['丙观察员', '办公室干部'],
+    ]);
+    expect(one.n).toBeGreaterThan(0);
+    expect(four.n).toBe(one.n);
+  });
+
+  it('an empty group is an empty list', async () => {
+    const obs = await insertObservation(app.db, { meetingId: await insertMeeting(app.db, { orgId: w.branchB, startsAt: '2026-07-14T09:00:00+08:00' }) });
+    const res = await app.request('GET', '/api/observations?year=2026', { token: tok.office });
+    expect(res.body.items.find((o: any) => o.id === obs)).toMatchObject({ groupSize: 0, group: [], startsAt: '2026-07-14T09:00:00+08:00' });
   });
 });

@@ -53,6 +53,14 @@ describe('office answers parse with the office-views schemas', () => {
     expect(r.branches).toHaveLength(2);
   });
 
+  it('POST and GET /api/plans send the filing time with +08:00 (D9)', async () => {
+    const secretary = await loginAs(app)(SEED.budgetSecretary);
+    const filed = await app.request('POST', '/api/plans', { token: secretary, body: { orgId: SEED.budgetBranch, year: 2027, content: '全年组织生活安排' } });
+    expect(filed.body.plan.filedAt).toBe('2026-11-23T10:00:00+08:00');
+    const r = await parsed(ZPlansReport, 'GET', '/api/plans?year=2027');
+    expect(r.branches.find((b) => b.orgId === SEED.budgetBranch)?.planFiledAt).toBe('2026-11-23T10:00:00+08:00');
+  });
+
   it('POST /api/samples, verify, redraw and GET /api/samples (OBS-3, CALC-1)', async () => {
     const first = await parsed(ZDrawReply, 'POST', '/api/samples', { year: 2026, seed: '2026-旁听-测试' });
     expect(first.result).toMatchObject({ population: 13, target: 5 });
@@ -62,14 +70,22 @@ describe('office answers parse with the office-views schemas', () => {
     const again = await parsed(ZDrawReply, 'POST', '/api/samples', { year: 2026, reason: '支部调整后重抽' });
     const list = await parsed(ZSamplesView, 'GET', '/api/samples?year=2026');
     expect(list.current.map((d) => [d.id, d.redrawReason])).toEqual([[again.draw.id, '支部调整后重抽']]);
+    // After a reload the page has what it had right after drawing (population, target, per department, who and when).
+    const { perDepartment, ...summary } = again.result;
+    expect(list.current[0]).toMatchObject({ ...summary, drawnByName: '崔悦佳', drawnAt: '2026-11-23T10:00:00+08:00' });
+    expect(list.current[0]!.perDepartment).toEqual(perDepartment.map(({ branchIds: _b, ...d }) => d));
     expect(list.history.map((d) => [d.id, d.supersededBy])).toEqual([[first.draw.id, again.draw.id]]);
   });
 
   it('GET /api/observations, GET and POST /api/groups/:id (OBS-2..5, CALC-2)', async () => {
     const list = await parsed(ZObservationList, 'GET', '/api/observations?year=2026');
     expect(list.items.map((o) => [o.id, o.groupSize])).toEqual([[held, 3], [unassigned, 0], [lateDecember, 0]]);
+    expect(list.items[0]!.startsAt).toBe('2026-11-18T09:00:00+08:00');
     const group = await parsed(ZGroupView, 'GET', `/api/groups/${held}`);
     expect(group.members).toHaveLength(3);
+    // The list's group is the group view's, in the same order (leader first), so the page needs no call per row.
+    expect(list.items[0]!.group).toEqual(group.members.map((m) => ({ personId: m.personId, name: m.name, isLeader: m.isLeader })));
+    expect(list.items[0]!.group[0]).toEqual({ personId: SEED.wcOffice, name: '崔悦佳', isLeader: true });
     const assigned = await parsed(ZAutoAssignReply, 'POST', `/api/groups/${unassigned}`, {});
     expect(assigned.members).toHaveLength(3);
     expect(assigned.reasonZh).toContain('已按工作量从少到多选出 3 人');

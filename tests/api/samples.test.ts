@@ -35,13 +35,29 @@ describe('the yearly 旁听 draw (OBS-3, CALC-1)', () => {
     expect(res.status).toBe(201);
     expect(res.body.draw).toMatchObject({
       year: 2027, seed: '2027-旁听-工委办公会', algorithm: 'strat-v1', rate: 0.35, scopeOrgId: SEED.workCommittee,
-      supersededBy: null, redrawReason: null, drawnBy: SEED.wcOffice, drawnAt: '2026-11-23T02:00:00.000Z',
+      supersededBy: null, redrawReason: null, drawnBy: SEED.wcOffice, drawnAt: '2026-11-23T10:00:00+08:00',
     });
     expect(res.body.draw.branches).toEqual(DRAWN_2027);
     expect(res.body.result).toMatchObject({ population: 13, target: 5 });
     const perDep = Object.fromEntries(res.body.result.perDepartment.map((d: any) => [d.departmentId, [d.population, d.drawn]]));
     expect(perDep).toEqual({ [SEED.finance]: [5, 2], [SEED.education]: [4, 1], [SEED.health]: [4, 2] });
     firstId = res.body.draw.id;
+  });
+
+  it('a stored draw is read back with its population, target, per-department counts, who drew it and when (OBS-3, CALC-1, D9)', async () => {
+    const drawn = await app.request('GET', '/api/samples?year=2027', { token: await login(SEED.wcOffice) });
+    expect(drawn.status).toBe(200);
+    const [stored] = drawn.body.current;
+    expect(stored).toMatchObject({
+      id: firstId, population: 13, target: 5, drawnBy: SEED.wcOffice, drawnByName: '崔悦佳', drawnAt: '2026-11-23T10:00:00+08:00',
+    });
+    expect(stored.perDepartment).toEqual([
+      { departmentId: SEED.finance, population: 5, drawn: 2 },
+      { departmentId: SEED.education, population: 4, drawn: 1 },
+      { departmentId: SEED.health, population: 4, drawn: 2 },
+    ].sort((a, b) => (a.departmentId < b.departmentId ? -1 : 1)));
+    const verify = await app.request('POST', `/api/samples/${firstId}/verify`, { token: await login(SEED.wcOffice) });
+    expect(stored.inputFingerprint).toBe(verify.body.inputFingerprint);
   });
 
   it('drawing again for the same year without a reason is refused and writes nothing (CALC-1)', async () => {
@@ -86,6 +102,10 @@ describe('the yearly 旁听 draw (OBS-3, CALC-1)', () => {
     );
     const res = await app.request('POST', `/api/samples/${rows[0]!.id}/verify`, { token: await login(SEED.wcOffice) });
     expect(res.body).toMatchObject({ matches: false, recordedBranchIds: [SEED.eduFirstBranch] });
+    // The list shows what was recorded, not what a re-run would draw.
+    const list = await app.request('GET', '/api/samples?year=2030', { token: await login(SEED.wcOffice) });
+    const counts = Object.fromEntries(list.body.current[0].perDepartment.map((d: any) => [d.departmentId, d.drawn]));
+    expect(counts).toEqual({ [SEED.finance]: 0, [SEED.education]: 1, [SEED.health]: 0 });
   });
 
   it('a branch observed last year is recorded as such in the draw inputs (OBS-3)', async () => {

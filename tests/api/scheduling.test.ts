@@ -27,7 +27,7 @@ describe('yearly plans and candidates (MTG-10, OBS-1)', () => {
   it('a secretary files the plan and a candidate; the branch then drops off the missing list (MTG-10, OBS-1)', async () => {
     const plan = await as(SEED.budgetSecretary, 'POST', '/api/plans', { orgId: SEED.budgetBranch, year: 2027, content: '全年组织生活安排：每月主题党日……' });
     expect(plan.status).toBe(201);
-    expect(plan.body.plan).toMatchObject({ orgId: SEED.budgetBranch, year: 2027, filedAt: '2026-11-23T02:00:00.000Z' });
+    expect(plan.body.plan).toMatchObject({ orgId: SEED.budgetBranch, year: 2027, filedAt: '2026-11-23T10:00:00+08:00' });
     let res = await as(SEED.wcOffice, 'GET', '/api/plans?year=2027&missing=1');
     expect(res.body).toMatchObject({ total: 13, missingPlan: 12, missingCandidate: 13 });
     const cand = await as(SEED.budgetSecretary, 'POST', '/api/candidates', {

@@ -1,9 +1,9 @@
-import type { TDrawReply, TGroupView, TObservationListItem, TObserver, TPlansReport, TSampleDraw } from '../../miniapp/src/services/office/schemas';
+import type { TGroupView, TObservationListItem, TObserver, TPlansReport, TSampleDraw } from '../../miniapp/src/services/office/schemas';
 import { currentYear, daysBetween, formatDayZh, formatWhenZh, percentZh } from '../../miniapp/src/pkg-admin/components/dates';
 import {
-  departmentNames, drawFacts, drawnByDepartment, drawProblem, filingSummary, missingFilings, supersededDraws, verificationText,
+  departmentNames, drawerName, drawFacts, drawnByDepartment, drawProblem, filingSummary, missingFilings, supersededDraws, verificationText,
 } from '../../miniapp/src/pkg-admin/pages/sample/sample-logic';
-import { groupText, observationRow, refusalText } from '../../miniapp/src/pkg-admin/pages/schedule/schedule-logic';
+import { groupText, observationRow, refusalText, withGroup } from '../../miniapp/src/pkg-admin/pages/schedule/schedule-logic';
 import { issuesByPerson, makeLeader, picksProblem, poolRows, toggle } from '../../miniapp/src/pkg-admin/pages/group/group-logic';
 
 const FIN = '169c1978-288d-4cb5-9488-84074db2add4';
@@ -31,12 +31,10 @@ const draw = (over: Partial<TSampleDraw> = {}): TSampleDraw => ({
   id: '11111111-1111-4111-8111-111111111111', scopeOrgId: 'bab2f24a-d199-4fcc-997e-01ea3f41a3aa', year: 2026, seed: '2026-旁听-工委办公会',
   algorithm: 'strat-v1', rate: 0.35, branchIds: [C, A],
   branches: [{ id: C, name: '教育局机关第一党支部', departmentId: EDU }, { id: A, name: '财政局预算科党支部', departmentId: FIN }],
-  drawnBy: P1, drawnAt: '2026-11-23T02:00:00.000Z', supersededBy: null, redrawReason: null, ...over,
-});
-const RESULT: TDrawReply['result'] = {
   population: 13, target: 5, inputFingerprint: 'ccd4bf3f',
-  perDepartment: [{ departmentId: FIN, population: 5, drawn: 1, branchIds: [A] }, { departmentId: EDU, population: 4, drawn: 1, branchIds: [C] }],
-};
+  perDepartment: [{ departmentId: FIN, population: 5, drawn: 1 }, { departmentId: EDU, population: 4, drawn: 1 }],
+  drawnBy: P1, drawnByName: '崔悦佳', drawnAt: '2026-11-23T10:00:00+08:00', supersededBy: null, redrawReason: null, ...over,
+});
 
 describe('admin dates (D9: formatted, never recomputed)', () => {
   it('a due date reads 11月30日（周一）, another year is named', () => {
@@ -62,25 +60,29 @@ describe('年度抽查 page logic (OBS-1, MTG-10, OBS-3, CALC-1)', () => {
     expect(filingSummary(PLANS)).toBe('共 3 个支部：1 个已全部报送；未报年度计划 1 个，未报备案表 2 个。');
   });
 
-  it('shows how the draw was made: seed, method, rate, and right after drawing the population (CALC-1)', () => {
-    expect(drawFacts(draw(), RESULT).map((f) => [f.label, f.value])).toEqual([
+  it('shows how a stored draw was made: seed, method, rate, population and target, who drew it and when (CALC-1)', () => {
+    expect(drawFacts(draw()).map((f) => [f.label, f.value])).toEqual([
       ['随机种子', '2026-旁听-工委办公会'],
       ['抽取方法', '按部门分层随机抽样（strat-v1）：每个部门按比例抽取且至少抽一个，未被观摩过的支部优先'],
       ['抽取比例', '35%'],
       ['抽取范围', '13 个支部，应抽 5 个'],
       ['输入指纹', 'ccd4bf3f'],
       ['抽中支部', '2 个'],
+      ['抽取人', '崔悦佳'],
       ['抽取时间', '2026年11月23日 10:00'],
     ]);
-    expect(drawFacts(draw({ redrawReason: '支部调整' })).map((f) => f.label)).toEqual(['随机种子', '抽取方法', '抽取比例', '抽中支部', '抽取时间', '重抽理由']);
+    expect(drawFacts(draw({ redrawReason: '支部调整' })).map((f) => f.label)).toEqual([
+      '随机种子', '抽取方法', '抽取比例', '抽取范围', '输入指纹', '抽中支部', '抽取人', '抽取时间', '重抽理由',
+    ]);
+    expect([drawerName(draw({ drawnByName: null })), drawerName(draw({ drawnBy: null, drawnByName: null }))]).toEqual(['（无权查看）', '（未记录）']);
   });
 
-  it('groups the drawn branches under their department (in pinyin order), with its population when known', () => {
-    expect(drawnByDepartment(draw(), departmentNames(PLANS), RESULT)).toEqual([
+  it('groups the drawn branches under their department (in pinyin order), with its population from the stored draw', () => {
+    expect(drawnByDepartment(draw(), departmentNames(PLANS))).toEqual([
       { departmentId: FIN, departmentName: '滨江市财政局党组', population: 5, branches: ['财政局预算科党支部'] },
       { departmentId: EDU, departmentName: '滨江市教育局党委', population: 4, branches: ['教育局机关第一党支部'] },
     ]);
-    expect(drawnByDepartment(draw(), new Map())[0]).toMatchObject({ departmentName: '其他部门', population: null });
+    expect(drawnByDepartment(draw({ perDepartment: [] }), new Map())[0]).toMatchObject({ departmentName: '其他部门', population: null });
   });
 
   it('a redraw needs a reason; the first draw does not (CALC-1)', () => {
@@ -103,7 +105,7 @@ describe('年度抽查 page logic (OBS-1, MTG-10, OBS-3, CALC-1)', () => {
 const obs = (over: Partial<TObservationListItem> = {}): TObservationListItem => ({
   id: '33333333-3333-4333-8333-333333333333', meetingId: '44444444-4444-4444-8444-444444444444', orgId: A, orgName: '财政局预算科党支部',
   branchId: A, mode: 'pangting', rubric: 'pingyi_5', status: 'scheduled', kind: 'general_meeting', topic: '学习贯彻党的二十届四中全会精神',
-  startsAt: '2026-12-10T01:00:00.000Z', planSubmittedAt: null, feedbackSentAt: null, groupSize: 0, ...over,
+  startsAt: '2026-12-10T09:00:00+08:00', planSubmittedAt: null, feedbackSentAt: null, groupSize: 0, group: [], ...over,
 });
 const GROUP: TGroupView = {
   observationId: obs().id, mode: 'pangting', observedOrgId: A,
@@ -119,8 +121,10 @@ describe('观察安排 page logic (OBS-2..5, CALC-2, OBS-8)', () => {
       id: obs().id, branch: '财政局预算科党支部', mode: '旁听', meeting: '支部党员大会：学习贯彻党的二十届四中全会精神',
       when: '12月10日（周四） 09:00', status: '已安排', group: '未安排观察小组', needsGroup: true, cancelled: false,
     });
-    expect(observationRow(obs({ groupSize: 2 }), 2026, GROUP).group).toBe('崔悦佳（组长）、石雯丽');
-    expect(groupText(3)).toBe('3 人');
+    const grouped = withGroup(obs(), GROUP);
+    expect(grouped).toMatchObject({ groupSize: 2, group: [{ personId: P1, name: '崔悦佳', isLeader: true }, { personId: P2, name: '石雯丽', isLeader: false }] });
+    expect(observationRow(grouped, 2026)).toMatchObject({ group: '崔悦佳（组长）、石雯丽', needsGroup: false });
+    expect(groupText([])).toBe('未安排观察小组');
     expect(observationRow(obs({ topic: '支部党员大会：年度总结' }), 2026).meeting).toBe('支部党员大会：年度总结');
     expect(observationRow(obs({ status: 'cancelled' }), 2026)).toMatchObject({ needsGroup: false, cancelled: true, status: '已取消' });
   });

@@ -13,7 +13,8 @@ type Sent = { url: string; method: string; header: Record<string, string>; data?
 const OBS = '5937c851-23e8-4e45-86b4-65020e6d1b47';
 const DRAW = {
   id: 'c4ce4f52-108b-4e66-93ea-a2b2f5422aa1', scopeOrgId: 'bab2f24a-d199-4fcc-997e-01ea3f41a3aa', year: 2026, seed: '2026-旁听-835b9de1',
-  algorithm: 'strat-v1', rate: 0.35, branchIds: [], branches: [], drawnBy: null, drawnAt: '2026-11-23T02:00:00.000Z', supersededBy: null, redrawReason: null,
+  algorithm: 'strat-v1', rate: 0.35, branchIds: [], branches: [], population: 13, target: 5, perDepartment: [], inputFingerprint: 'ccd4bf3f',
+  drawnBy: null, drawnByName: null, drawnAt: '2026-11-23T10:00:00+08:00', supersededBy: null, redrawReason: null,
 };
 
 function answer(statusCode: number, body: unknown) {

@@ -54,7 +54,7 @@ describe('支部工作台', () => {
     const base = {
       id: OBS, meetingId: meeting.id, orgId: BRANCH, orgName: '预算科', branchId: BRANCH, mode: 'guancha' as const, rubric: 'guancha_3' as const,
       status: 'scheduled' as const, kind: 'general_meeting' as const, topic: '学习贯彻会议精神', startsAt: '2026-03-13T01:00:00.000Z',
-      planSubmittedAt: null, feedbackSentAt: null, groupSize: 2,
+      planSubmittedAt: null, feedbackSentAt: null, groupSize: 2, group: [],
     };
     expect(observationLine(base)).toStrictEqual({ title: '观察：学习贯彻会议精神', description: '2026年3月13日 · 支部党员大会\n待提交组织方案（会前一周）', todo: true });
     expect(observationLine({ ...base, planSubmittedAt: '2026-03-01T02:00:00.000Z' }).description).toContain('等待观察小组反馈');

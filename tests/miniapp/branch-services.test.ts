@@ -50,8 +50,8 @@ describe('the secretary\'s journey through the services (MTG-*, MTG-10, OBS-5, F
       orgId: w.branchA, kind: 'theme_day', topic: '三月主题党日', startsAt: '2026-03-06T09:00:00+08:00', endsAt: '2026-03-06T11:00:00+08:00', place: '党员活动室', agenda: [],
     });
     expect((await fetchMeeting(meeting.id)).meeting).toMatchObject({ topic: '三月主题党日', status: 'planned', orgName: '甲党支部' });
-    // MTG-10: sent as UTC by the plans endpoint; the page formats it on the Shanghai clock.
-    expect(await fileYearlyPlan(w.branchA, 2026, '每季度一次党员大会')).toBe('2026-03-02T01:00:00.000Z');
+    // MTG-10: sent with +08:00 by the plans endpoint (D9); the page formats it on the Shanghai clock.
+    expect(await fileYearlyPlan(w.branchA, 2026, '每季度一次党员大会')).toBe('2026-03-02T09:00:00+08:00');
   });
 
   it('the host page lists the meeting\'s motions from the API, not from the phone\'s storage (VOTE-2)', async () => {

@@ -1,9 +1,9 @@
 // Meeting rows ↔ the API's ZMeeting shape. Instants leave with +08:00 (D9).
-import { at, type TMeeting, type TMeetingKind, type TMeetingStatus } from '@tingkan/shared';
+import { toShanghaiIso, type TMeeting, type TMeetingKind, type TMeetingStatus } from '@tingkan/shared';
 
 /** An instant from the database (Date or text) as ISO with the fixed +08:00 offset. */
 export function instant(value: Date | string): string {
-  return at(value).format('YYYY-MM-DDTHH:mm:ssZ');
+  return toShanghaiIso(value);
 }
 
 export function instantOrNull(value: Date | string | null): string | null {

@@ -1,5 +1,5 @@
 // MTG-10 / OBS-1: who has filed the yearly plan and at least one candidate meeting, by the shared rule.
-import { branchesWithoutCandidate, toDateString } from '@tingkan/shared';
+import { branchesWithoutCandidate, toDateString, toShanghaiIso } from '@tingkan/shared';
 import type { Queryable } from '../db';
 import { branchesUnder, type ScopeBranch } from './scope';
 
@@ -38,7 +38,7 @@ export async function filings(tx: Queryable, rootId: string, year: number, missi
       contactName: c.contact_name, contactPhone: c.contact_phone, mode: c.preferred_mode,
     })),
   }));
-  const planAt = new Map(plans.rows.map((p) => [p.org_id, new Date(p.filed_at).toISOString()]));
+  const planAt = new Map(plans.rows.map((p) => [p.org_id, toShanghaiIso(p.filed_at)]));
   const count = new Map(counts.rows.map((c) => [c.org_id, Number(c.n)]));
   const rows = branches.map((b: ScopeBranch): FilingRow => ({
     orgId: b.id, name: b.name, departmentId: b.departmentId, departmentName: b.departmentName,

@@ -1,6 +1,6 @@
 // OBS-3 / CALC-1: the inputs of the yearly draw, read from the database, and the stored draws.
 import { randomUUID } from 'node:crypto';
-import { DomainError, drawSample, type TSampleDraw, type TSampleResult } from '@tingkan/shared';
+import { describeDraw, DomainError, drawSample, toShanghaiIso, type TSampleDraw, type TSampleResult } from '@tingkan/shared';
 import type { Queryable } from '../db';
 import { branchesUnder, yearRange } from './scope';
 
@@ -34,19 +34,24 @@ interface DrawRow {
 const SELECT = `select id, scope_org_id, year, seed, algorithm, rate, inputs, branch_ids::text[] as branch_ids, drawn_by, drawn_at,
   superseded_by, redraw_reason from sample_draws`;
 
-async function names(tx: Queryable, ids: string[]): Promise<Map<string, string>> {
-  const { rows } = await tx.query<{ id: string; name: string }>('select id, name from organisations where id = any($1::uuid[])', [ids]);
+/** The drawn branches' and the drawers' names, in one query (a person the reader may not see has none, RLS). */
+async function names(tx: Queryable, orgIds: string[], personIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await tx.query<{ id: string; name: string }>(
+    `select id, name from organisations where id = any($1::uuid[])
+     union all select id, name from people where id = any($2::uuid[])`, [orgIds, personIds]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 async function view(tx: Queryable, rows: DrawRow[]): Promise<TSampleDraw[]> {
-  const byId = await names(tx, [...new Set(rows.flatMap((r) => r.branch_ids))]);
+  const byId = await names(tx, [...new Set(rows.flatMap((r) => r.branch_ids))], [...new Set(rows.flatMap((r) => r.drawn_by ?? []))]);
   return rows.map((r) => {
     const dep = new Map(r.inputs.branches.map((b) => [b.id, b.departmentId]));
     return {
       id: r.id, scopeOrgId: r.scope_org_id, year: Number(r.year), seed: r.seed, algorithm: r.algorithm, rate: Number(r.rate),
       branchIds: r.branch_ids, branches: r.branch_ids.map((id) => ({ id, name: byId.get(id) ?? '', departmentId: dep.get(id) ?? '' })),
-      drawnBy: r.drawn_by, drawnAt: new Date(r.drawn_at).toISOString(), supersededBy: r.superseded_by, redrawReason: r.redraw_reason,
+      ...describeDraw({ branches: r.inputs.branches, rate: Number(r.rate) }, r.branch_ids),
+      drawnBy: r.drawn_by, drawnByName: r.drawn_by ? byId.get(r.drawn_by) ?? null : null, drawnAt: toShanghaiIso(r.drawn_at),
+      supersededBy: r.superseded_by, redrawReason: r.redraw_reason,
     };
   });
 }

@@ -50,7 +50,6 @@ export function drawSample(input: unknown, policyInput: TPolicyInput = {}): TSam
     const drawn = [...fresh, ...seen].slice(0, quota.get(departmentId) ?? 0).map((b) => b.id).sort();
     return { departmentId, population: list.length, drawn: drawn.length, branchIds: drawn };
   });
-  const canonical = branches.map((b) => `${b.id}:${b.departmentId}:${b.observedLastYear ? 1 : 0}`).join(',');
   return {
     branchIds: perDepartment.flatMap((d) => d.branchIds).sort(),
     seed: parsed.seed,
@@ -59,7 +58,40 @@ export function drawSample(input: unknown, policyInput: TPolicyInput = {}): TSam
     population: branches.length,
     target: Math.round(rate * branches.length),
     perDepartment,
-    inputFingerprint: fingerprint(`${canonical}|${rate}`),
+    inputFingerprint: inputFingerprint(branches, rate),
+  };
+}
+
+/** `branches` sorted by id, so the fingerprint does not depend on the order they came in. */
+function inputFingerprint(branches: Branch[], rate: number): string {
+  const canonical = branches.map((b) => `${b.id}:${b.departmentId}:${b.observedLastYear ? 1 : 0}`).join(',');
+  return fingerprint(`${canonical}|${rate}`);
+}
+
+export type TDrawSummary = Pick<TSampleResult, 'population' | 'target' | 'inputFingerprint'> & {
+  perDepartment: { departmentId: string; population: number; drawn: number }[];
+};
+
+/**
+ * CALC-1: a stored draw described from its stored inputs and recorded branches, without re-running it
+ * (a draw that does not follow from its inputs is still shown as recorded; verifySample says so).
+ */
+export function describeDraw(inputs: { branches: Branch[]; rate: number }, branchIds: string[]): TDrawSummary {
+  const branches = inputs.branches.slice().sort((a, b) => (a.id < b.id ? -1 : 1));
+  const departmentOf = new Map(branches.map((b) => [b.id, b.departmentId]));
+  const perDepartment = new Map<string, { departmentId: string; population: number; drawn: number }>();
+  const of = (departmentId: string) => {
+    const d = perDepartment.get(departmentId) ?? { departmentId, population: 0, drawn: 0 };
+    perDepartment.set(departmentId, d);
+    return d;
+  };
+  for (const b of branches) of(b.departmentId).population += 1;
+  for (const id of branchIds) of(departmentOf.get(id) ?? '').drawn += 1;
+  return {
+    population: branches.length,
+    target: Math.round(inputs.rate * branches.length),
+    perDepartment: [...perDepartment.values()].sort((a, b) => (a.departmentId < b.departmentId ? -1 : 1)),
+    inputFingerprint: inputFingerprint(branches, inputs.rate),
   };
 }
 

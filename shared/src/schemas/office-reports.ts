@@ -60,7 +60,14 @@ export interface TSampleDraw {
   rate: number;
   branchIds: string[];
   branches: { id: string; name: string; departmentId: string }[];
+  /** CALC-1: how many branches it was drawn from, how many were due, and per department (from the stored inputs). */
+  population: number;
+  target: number;
+  perDepartment: { departmentId: string; population: number; drawn: number }[];
+  inputFingerprint: string;
   drawnBy: string | null;
+  /** Null when the reader may not see the person (RLS). */
+  drawnByName: string | null;
   drawnAt: string;
   supersededBy: string | null;
   redrawReason: string | null;

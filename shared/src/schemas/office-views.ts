@@ -47,7 +47,12 @@ export const ZSampleDraw: z.ZodType<TSampleDraw> = z.object({
   rate: z.number(),
   branchIds: z.array(ZId),
   branches: z.array(z.object({ id: ZId, name: z.string(), departmentId: z.string() })),
+  population: z.number().int().min(0),
+  target: z.number().int().min(0),
+  perDepartment: z.array(z.object({ departmentId: z.string(), population: z.number().int().min(0), drawn: z.number().int().min(0) })),
+  inputFingerprint: z.string(),
   drawnBy: ZId.nullable(),
+  drawnByName: z.string().nullable(),
   drawnAt: ZInstant,
   supersededBy: ZId.nullable(),
   redrawReason: z.string().nullable(),
@@ -87,6 +92,8 @@ export const ZObservationListItem = z.object({
   planSubmittedAt: ZInstant.nullable(),
   feedbackSentAt: ZInstant.nullable(),
   groupSize: z.number().int().min(0),
+  /** The observer group, leader first (OBS-2..5): listed with the observation, so no call per row. */
+  group: z.array(z.object({ personId: ZId, name: z.string(), isLeader: z.boolean() })),
 });
 export type TObservationListItem = z.infer<typeof ZObservationListItem>;
 export const ZObservationList = z.object({ ...ZPaged, items: z.array(ZObservationListItem) });

@@ -5,7 +5,7 @@ import { formatInstantZh } from '../../../components/format';
 import { errorMessageZh } from '../../../services/api-error';
 import { fetchPolicy } from '../../../services/office/policy';
 import { drawSample, fetchDraws, fetchFilings, verifyDraw } from '../../../services/office/sampling';
-import type { TDrawReply, TSampleDraw, TSampleVerification } from '../../../services/office/schemas';
+import type { TSampleDraw, TSampleVerification } from '../../../services/office/schemas';
 import { AdminPage, Loaded, Panel } from '../../components/admin-page';
 import { Facts } from '../../components/facts';
 import { currentYear, percentZh } from '../../components/dates';
@@ -13,16 +13,16 @@ import { useLoad } from '../../components/use-load';
 import { YearSwitch } from '../../components/year-switch';
 import { Button, Cell, CellGroup, Input, TextArea } from '../../components/ui';
 import {
-  departmentNames, drawFacts, drawnByDepartment, drawProblem, filingSummary, missingFilings, supersededDraws, verificationText,
+  departmentNames, drawerName, drawFacts, drawnByDepartment, drawProblem, filingSummary, missingFilings, supersededDraws, verificationText,
 } from './sample-logic';
 import './index.scss';
 
 const SHOWN_MISSING = 50;
 
-function DrawnBranches({ draw, departments, result }: { draw: TSampleDraw; departments: Map<string, string>; result?: TDrawReply['result'] | null }) {
+function DrawnBranches({ draw, departments }: { draw: TSampleDraw; departments: Map<string, string> }) {
   return (
     <View className='sample-drawn'>
-      {drawnByDepartment(draw, departments, result).map((g) => (
+      {drawnByDepartment(draw, departments).map((g) => (
         <View key={g.departmentId} className='sample-drawn__department'>
           <Text className='sample-drawn__name'>{g.departmentName}{g.population !== null ? `（${g.branches.length}/${g.population}）` : `（${g.branches.length} 个）`}</Text>
           {g.branches.map((b) => <Text key={b} className='sample-drawn__branch'>{b}</Text>)}
@@ -43,7 +43,6 @@ export default function SamplePage() {
   const [redrawing, setRedrawing] = useState(false);
   const [busy, setBusy] = useState<'draw' | 'verify' | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [lastResult, setLastResult] = useState<{ drawId: string; result: TDrawReply['result'] } | null>(null);
   const [verification, setVerification] = useState<TSampleVerification | null>(null);
 
   function changeYear(y: number): void {
@@ -63,8 +62,7 @@ export default function SamplePage() {
     setActionError(null);
     setVerification(null);
     try {
-      const res = await drawSample({ year, seed, reason: hasCurrent ? reason : undefined });
-      setLastResult({ drawId: res.draw.id, result: res.result });
+      await drawSample({ year, seed, reason: hasCurrent ? reason : undefined });
       setSeed('');
       setReason('');
       setRedrawing(false);
@@ -119,7 +117,6 @@ export default function SamplePage() {
           const current = draws.current[0] ?? null;
           const departments = departmentNames(filings);
           const missing = missingFilings(filings);
-          const result = current && lastResult?.drawId === current.id ? lastResult.result : null;
           const old = supersededDraws([...draws.current, ...draws.history]);
           const check = verification && current && verification.drawId === current.id ? verificationText(verification) : null;
           return (
@@ -127,9 +124,9 @@ export default function SamplePage() {
               <Panel title='旁听抽查' className='sample-current'>
                 {current ? (
                   <>
-                    <Facts facts={drawFacts(current, result)} />
+                    <Facts facts={drawFacts(current)} />
                     <Text className='sample-subtitle'>抽中的支部</Text>
-                    <DrawnBranches draw={current} departments={departments} result={result} />
+                    <DrawnBranches draw={current} departments={departments} />
                     {check && <Text className={check.ok ? 'sample-check admin-ok' : 'sample-check admin-error'}>{check.text}</Text>}
                     {redrawing ? drawForm(true) : (
                       <>
@@ -173,6 +170,7 @@ export default function SamplePage() {
                       <Facts facts={[
                         { label: '随机种子', value: d.seed },
                         { label: '抽取时间', value: formatInstantZh(d.drawnAt) },
+                        { label: '抽取人', value: drawerName(d) },
                         { label: '抽中支部', value: d.branches.map((b) => b.name).join('、') },
                         { label: '被替换原因', value: replacedBy?.redrawReason ?? '（未记录）' },
                       ]} />

@@ -1,5 +1,5 @@
 // OBS-1 / MTG-10 filing status and the 旁听 draw (OBS-3, CALC-1), as the sample page shows them.
-import type { TDrawReply, TFilingRow, TPlansReport, TSampleDraw, TSampleVerification } from '../../../services/office/schemas';
+import type { TFilingRow, TPlansReport, TSampleDraw, TSampleVerification } from '../../../services/office/schemas';
 import { formatInstantZh } from '../../../components/format';
 import { percentZh } from '../../components/dates';
 
@@ -24,36 +24,38 @@ export function filingSummary(report: TPlansReport): string {
 
 export interface Fact { label: string; value: string }
 
-/**
- * How a draw was made, enough to re-run it by hand: seed, algorithm, rate and, right after drawing,
- * the population and target (the list endpoint does not return them).
- */
-export function drawFacts(draw: TSampleDraw, result?: TDrawReply['result'] | null): Fact[] {
+/** Who drew it; a drawer the reader may not see (RLS) is said so rather than left blank. */
+export function drawerName(draw: TSampleDraw): string {
+  if (draw.drawnBy === null) return '（未记录）';
+  return draw.drawnByName ?? '（无权查看）';
+}
+
+/** How a stored draw was made, enough to re-run it by hand: seed, algorithm, rate, population and target, who and when. */
+export function drawFacts(draw: TSampleDraw): Fact[] {
   const facts: Fact[] = [
     { label: '随机种子', value: draw.seed },
     { label: '抽取方法', value: ALGORITHM_ZH[draw.algorithm] ?? draw.algorithm },
     { label: '抽取比例', value: percentZh(draw.rate) },
+    { label: '抽取范围', value: `${draw.population} 个支部，应抽 ${draw.target} 个` },
+    { label: '输入指纹', value: draw.inputFingerprint },
+    { label: '抽中支部', value: `${draw.branches.length} 个` },
+    { label: '抽取人', value: drawerName(draw) },
+    { label: '抽取时间', value: formatInstantZh(draw.drawnAt) },
   ];
-  if (result) {
-    facts.push({ label: '抽取范围', value: `${result.population} 个支部，应抽 ${result.target} 个` });
-    facts.push({ label: '输入指纹', value: result.inputFingerprint });
-  }
-  facts.push({ label: '抽中支部', value: `${draw.branches.length} 个` });
-  facts.push({ label: '抽取时间', value: formatInstantZh(draw.drawnAt) });
   if (draw.redrawReason) facts.push({ label: '重抽理由', value: draw.redrawReason });
   return facts;
 }
 
 /** The drawn branches under their department (names from the filings list; unknown ones last). */
 export function drawnByDepartment(
-  draw: TSampleDraw, departments: Map<string, string>, result?: TDrawReply['result'] | null,
+  draw: TSampleDraw, departments: Map<string, string>,
 ): { departmentId: string; departmentName: string; population: number | null; branches: string[] }[] {
   const out = new Map<string, { departmentId: string; departmentName: string; population: number | null; branches: string[] }>();
   for (const b of draw.branches) {
     const g = out.get(b.departmentId) ?? {
       departmentId: b.departmentId,
       departmentName: departments.get(b.departmentId) ?? '其他部门',
-      population: result?.perDepartment.find((d) => d.departmentId === b.departmentId)?.population ?? null,
+      population: draw.perDepartment.find((d) => d.departmentId === b.departmentId)?.population ?? null,
       branches: [],
     };
     g.branches.push(b.name);

@@ -4,14 +4,13 @@ import { Text, View } from '@tarojs/components';
 import { ADMIN_ROUTE_TO } from '../../../constants/routes';
 import { PAGE_TITLES } from '../../../constants/theme';
 import { isApiError, errorMessageZh } from '../../../services/api-error';
-import { autoAssign, fetchGroup, listObservations } from '../../../services/office/observations';
-import type { TGroupView } from '../../../services/office/schemas';
+import { autoAssign, listObservations } from '../../../services/office/observations';
 import { AdminPage, Loaded, Nothing, Pager } from '../../components/admin-page';
 import { currentYear } from '../../components/dates';
 import { useLoad } from '../../components/use-load';
 import { YearSwitch } from '../../components/year-switch';
 import { Button, Tag } from '../../components/ui';
-import { observationRow, refusalText } from './schedule-logic';
+import { observationRow, refusalText, withGroup } from './schedule-logic';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -19,12 +18,9 @@ const PAGE_SIZE = 20;
 export default function SchedulePage() {
   const [year, setYear] = useState(() => currentYear(Date.now()));
   const [page, setPage] = useState(1);
-  const { state, reload, set } = useLoad(async () => {
-    const list = await listObservations(year, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    // The list has only each group's size; the names come per observation (one page at a time).
-    const groups = await Promise.all(list.items.map((o) => (o.groupSize > 0 ? fetchGroup(o.id).catch(() => null) : Promise.resolve(null))));
-    return { list, groups: new Map(list.items.map((o, i) => [o.id, groups[i] ?? null])) as Map<string, TGroupView | null> };
-  }, [year, page]);
+  // Each observation comes with its group's names: one request a page.
+  const { state, reload, set } = useLoad(
+    () => listObservations(year, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [year, page]);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [rowMessage, setRowMessage] = useState<{ id: string; ok: boolean; text: string } | null>(null);
 
@@ -34,11 +30,8 @@ export default function SchedulePage() {
     setRowMessage(null);
     try {
       const g = await autoAssign(id);
-      const { list, groups } = state.data;
-      set({
-        list: { ...list, items: list.items.map((o) => (o.id === id ? { ...o, groupSize: g.members.length } : o)) },
-        groups: new Map(groups).set(id, g),
-      });
+      const list = state.data;
+      set({ ...list, items: list.items.map((o) => (o.id === id ? withGroup(o, g) : o)) });
       setRowMessage({ id, ok: true, text: g.reasonZh });
     } catch (e) {
       setRowMessage({ id, ok: false, text: isApiError(e) ? refusalText(e) : errorMessageZh(e) });
@@ -51,14 +44,14 @@ export default function SchedulePage() {
     <AdminPage title={PAGE_TITLES.adminSchedule} hint='本年度的巡听、旁听和观察员观摩安排。尚未分组的可一键自动分组（按工作量从少到多，不会安排观摩本人所在支部，OBS-8）；点“调整小组”可手工增减。'
       toolbar={<YearSwitch year={year} onChange={(y) => { setYear(y); setPage(1); setRowMessage(null); }} />}>
       <Loaded state={state} onRetry={() => void reload()} loadingText='正在读取观摩安排…'>
-        {({ list, groups }) => (list.total === 0 ? (
+        {(list) => (list.total === 0 ? (
           <Nothing title={`${year}年还没有安排观摩`}
             description='先在“年度抽查”中抽取旁听支部，再由会议所在支部登记会议后安排观摩；已安排的观摩会列在这里。' />
         ) : (
           <View className='schedule-list'>
             <Text className='admin-muted schedule-count'>共 {list.total} 次观摩</Text>
             {list.items.map((o) => {
-              const row = observationRow(o, year, groups.get(o.id));
+              const row = observationRow(o, year);
               const msg = rowMessage?.id === o.id ? rowMessage : null;
               return (
                 <View key={o.id} className={`schedule-item ${row.cancelled ? 'schedule-item--cancelled' : ''}`}>

@@ -19,10 +19,15 @@ export function meetingTitle(kind: TMeetingKind, topic: string): string {
 }
 
 /** The group in one line: '崔悦佳（组长）、石雯丽、郭博'. */
-export function groupText(size: number, group?: TGroupView | null): string {
-  if (size === 0) return '未安排观察小组';
-  if (!group) return `${size} 人`;
-  return group.members.map((m) => (m.isLeader ? `${m.name}（组长）` : m.name)).join('、');
+export function groupText(group: TObservationListItem['group']): string {
+  if (group.length === 0) return '未安排观察小组';
+  return group.map((m) => (m.isLeader ? `${m.name}（组长）` : m.name)).join('、');
+}
+
+/** The row after the rule picked its group (OBS-8), as the list would give it on the next load. */
+export function withGroup(o: TObservationListItem, g: TGroupView): TObservationListItem {
+  const group = g.members.map((m) => ({ personId: m.personId, name: m.name, isLeader: m.isLeader }));
+  return { ...o, groupSize: group.length, group };
 }
 
 export interface ObservationRow {
@@ -38,7 +43,7 @@ export interface ObservationRow {
   cancelled: boolean;
 }
 
-export function observationRow(o: TObservationListItem, year: number, group?: TGroupView | null): ObservationRow {
+export function observationRow(o: TObservationListItem, year: number): ObservationRow {
   return {
     id: o.id,
     branch: o.orgName,
@@ -46,7 +51,7 @@ export function observationRow(o: TObservationListItem, year: number, group?: TG
     meeting: meetingTitle(o.kind, o.topic),
     when: formatWhenZh(o.startsAt, year),
     status: OBSERVATION_STATUS_ZH[o.status],
-    group: groupText(o.groupSize, group),
+    group: groupText(o.group),
     needsGroup: o.groupSize === 0 && o.status !== 'cancelled',
     cancelled: o.status === 'cancelled',
   };
