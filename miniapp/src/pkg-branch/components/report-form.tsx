@@ -11,7 +11,7 @@ import { fetchObservation } from '../../services/meetings';
 import { fetchReports, fileReport } from '../../services/reports';
 import { submitErrorText } from '../logic/form-logic';
 import {
-  dueLine, EMPTY_FILED_ZH, filedRows, initialReportForm, periodOptions, REPORT_KIND_ZH, reportProblems, toReportRequest, type ReportForm,
+  ALL_FILED_ZH, dueLine, EMPTY_FILED_ZH, filedRows, initialReportForm, periodOptions, REPORT_KIND_ZH, reportProblems, toReportRequest, type ReportForm,
 } from '../logic/report-logic';
 import { DateCell, SelectCell } from './picker-cell';
 import { Field } from './field';
@@ -68,6 +68,7 @@ export function ReportFormPage({ kind, title }: { kind: TReportKind; title: stri
         <Cell title={REPORT_KIND_ZH[kind]} description={dueLine(kind, data.view)} className='branch-multiline' />
       </CellGroup>
       {done && <Text className='branch-ok'>{done}</Text>}
+      {options.length === 0 && !done && <Text className='branch-ok'>{ALL_FILED_ZH[kind]}</Text>}
       {options.length > 0 && (
         <View className='page-section'>
           <CellGroup>

@@ -86,6 +86,13 @@ export function filedRows(kind: TReportKind, view: TReportsResponse): (ReturnTyp
   return filedOf(view, kind).map((r) => ({ id: r.id, ...filedRow(r) }));
 }
 
+/** When every period of the cycle is filed there is nothing left to fill in; the list below shows what was. */
+export const ALL_FILED_ZH: Record<TReportKind, string> = {
+  report_back: '观摩汇报已经登记，无需再填。',
+  progress_report: '本轮观摩的整改进展通报都已登记。',
+  commitment_report: '本轮观摩的承诺落实情况报告都已登记。',
+};
+
 export const EMPTY_FILED_ZH: Record<TReportKind, string> = {
   report_back: '还没有登记观摩汇报。在本支部支委会上汇报后，填写上面的表格登记。',
   progress_report: '还没有登记整改进展通报。向党员通报后，填写上面的表格登记。',
