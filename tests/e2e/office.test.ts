@@ -41,6 +41,11 @@ describe('office journey', () => {
     expect(current!.branches.map((b) => b.name).sort()).toEqual(shown);
     await page.locator('.admin-fact__value', { hasText: current!.seed }).waitFor();
 
+    // Stored with the draw, not only in the page's memory: after a reload it still says how and by whom it was drawn (CALC-1).
+    await page.reload();
+    await page.getByText('13 个支部，应抽 5 个').waitFor();
+    await page.locator('.admin-fact__value', { hasText: PEOPLE.office.name }).waitFor();
+
     await button(page, '复核（重新运行）').click();
     await page.getByText('复核一致：用同一随机种子和输入重新运行，得到相同的 5 个支部。').waitFor();
 
