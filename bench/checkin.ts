@@ -1,6 +1,7 @@
 // Figure 1: 2,000 members check in to one meeting through the real HTTP server (a child process),
 // against a raw single-row INSERT loop on the same database (the physical limit of one commit each).
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { parseEnv, setEnv } from '../api/_lib/env';
 import { issueToken } from '../api/_lib/session';
@@ -69,6 +70,25 @@ interface Run {
   rowsOk: boolean;
   queriesPerCheckin: number;
   statuses: Record<number, number>;
+  /** CPU milliseconds per check-in: the server process, the PostgreSQL backends serving it, this load generator. */
+  cpu: { server: number; pg: number; load: number };
+}
+
+/** User + system CPU of a live process so far (Linux /proc), in ms. */
+function cpuMs(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU so far of the server, of the database's other backends (the server's pool) and of this process. */
+async function cpuNow(c: Client, serverPid: number): Promise<{ server: number; pg: number; load: number }> {
+  const { rows } = await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  const self = process.cpuUsage();
+  return { server: cpuMs(serverPid), pg: rows.reduce((n, r) => n + cpuMs(r.pid), 0), load: (self.user + self.system) / 1000 };
 }
 
 async function runPool(c: Client, url: string, world: World, pool: number, concurrency: number, tokens: Map<string, string>): Promise<Run> {
@@ -80,9 +100,12 @@ async function runPool(c: Client, url: string, world: World, pool: number, concu
     // Warm-up on another branch's meeting: JIT, module loading, pool connections.
     await burst(server.base, concurrency, WARMUP, 30_000, (i) => ({ path: '/api/checkins', token: tokens.get(world.warmPeople[i] ?? '') ?? '', body: body(warmMeeting) }));
     await server.resetCounters();
+    const cpu0 = await cpuNow(c, server.child.pid ?? 0);
     const r = await burst(server.base, concurrency, PEOPLE, 120_000, (i) => ({
       path: '/api/checkins', token: tokens.get(world.people[i] ?? '') ?? '', body: body(meeting),
     }));
+    const cpu1 = await cpuNow(c, server.child.pid ?? 0);
+    const per = (k: 'server' | 'pg' | 'load') => (cpu1[k] - cpu0[k]) / PEOPLE;
     const counts = await server.stop();
     if (r.bodies.length > 0) note(`pool ${pool}: non-2xx answers, e.g. ${r.bodies[0]}`);
     const { rows } = await c.query<{ n: number; d: number }>(
@@ -90,7 +113,7 @@ async function runPool(c: Client, url: string, world: World, pool: number, concu
     const rowsOk = rows[0]?.n === PEOPLE && rows[0]?.d === PEOPLE && (r.statuses[200] ?? 0) === PEOPLE;
     return {
       pool, perSecond: r.perSecond, p50: percentile(r.latenciesMs, 50), p99: percentile(r.latenciesMs, 99), rowsOk,
-      queriesPerCheckin: counts.queries / PEOPLE, statuses: r.statuses,
+      queriesPerCheckin: counts.queries / PEOPLE, statuses: r.statuses, cpu: { server: per('server'), pg: per('pg'), load: per('load') },
     };
   } finally {
     if (server.child.exitCode === null) await server.stop();
@@ -116,7 +139,8 @@ export async function benchCheckin(adminUrl: string, opts: { pools: number[]; co
       const run = await runPool(c, url, world, pool, opts.concurrency, tokens);
       runs.push(run);
       note(`pool ${pool}, ${opts.concurrency} clients: ${fmt(run.perSecond)} check-ins/s, p50 ${ms(run.p50)}, p99 ${ms(run.p99)}, ` +
-        `${run.queriesPerCheckin.toFixed(1)} SQL round trips per check-in, statuses ${JSON.stringify(run.statuses)}, rows ${run.rowsOk ? 'ok' : 'WRONG'}`);
+        `${run.queriesPerCheckin.toFixed(1)} SQL round trips per check-in, statuses ${JSON.stringify(run.statuses)}, rows ${run.rowsOk ? 'ok' : 'WRONG'}, ` +
+        `CPU per check-in: server ${run.cpu.server.toFixed(2)} ms, PostgreSQL ${run.cpu.pg.toFixed(2)} ms, load generator ${run.cpu.load.toFixed(2)} ms`);
     }
     const after = await rawInsertLoop(c, PEOPLE);
     const inserts = (before + after) / 2;
@@ -131,6 +155,11 @@ export async function benchCheckin(adminUrl: string, opts: { pools: number[]; co
       baseline: '-', ratio: '-', pass: best.p99 < 50 });
     record({ figure: `check-in burst${tag}: SQL round trips per check-in`, value: best.queriesPerCheckin.toFixed(1), target: '-',
       baseline: '-', ratio: '-', pass: null });
+    // What one check-in costs in CPU, whoever else loads the machine; and what 2 idle cores could do at that cost.
+    const total = best.cpu.server + best.cpu.pg + best.cpu.load;
+    record({ figure: `check-in burst${tag}: CPU per check-in (server / PostgreSQL / load generator)`,
+      value: `${best.cpu.server.toFixed(2)} / ${best.cpu.pg.toFixed(2)} / ${best.cpu.load.toFixed(2)} ms`, target: '-',
+      baseline: `${total.toFixed(2)} ms in all: at most ${fmt(2000 / total)}/s on 2 idle cores`, ratio: '-', pass: null });
     record({ figure: `check-in burst${tag}: exactly ${fmt(PEOPLE)} attendance rows, all 200`, value: runs.every((r) => r.rowsOk) ? 'yes (every pool size)' : 'NO',
       target: 'yes', baseline: '-', ratio: '-', pass: runs.every((r) => r.rowsOk) });
   } finally {

@@ -4,6 +4,8 @@ import { Client } from 'pg';
 
 export interface Row {
   figure: string;
+  /** The figure's name in earlier results, where it has been renamed (bench/run.ts --compare). */
+  was?: string;
   value: string;
   target: string;
   baseline: string;
@@ -47,9 +49,24 @@ export function now(): number {
   return performance.now();
 }
 
-export function table(): string {
-  const head = ['figure', 'value', 'target', 'baseline', 'ratio', 'result'];
-  const body = rows.map((r) => [r.figure, r.value, r.target, r.baseline, r.ratio, r.pass === null ? 'info' : r.pass ? 'pass' : 'FAIL']);
+/** The value of each figure in an earlier results file (its markdown table), by figure name. */
+export function earlierValues(markdown: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of markdown.split('\n')) {
+    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim().replace(/\\\|/g, '|'));
+    if (cells.length >= 6 && cells[0] !== 'figure' && !/^-+$/.test(cells[0] ?? '')) out.set(cells[0] as string, cells[cells.length - 5] as string);
+  }
+  return out;
+}
+
+/** The result table; with `before` (an earlier run's values) a column shows each figure's earlier value. */
+export function table(before?: Map<string, string>): string {
+  const head = ['figure', ...(before ? ['before'] : []), 'value', 'target', 'baseline', 'ratio', 'result'];
+  // The best pool size is part of a check-in figure's name and may differ between runs.
+  const norm = (f: string) => f.replace(/pool \d+/g, 'pool N');
+  const earlier = before && new Map([...before].map(([k, v]) => [norm(k), v]));
+  const body = rows.map((r) => [r.figure, ...(earlier ? [earlier.get(norm(r.was ?? r.figure)) ?? '-'] : []),
+    r.value, r.target, r.baseline, r.ratio, r.pass === null ? 'info' : r.pass ? 'pass' : 'FAIL']);
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((c) => `| ${c.map(esc).join(' | ')} |`)].join('\n');
 }

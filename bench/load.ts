@@ -33,6 +33,12 @@ export function post(agent: Agent, base: string, path: string, token: string, bo
   });
 }
 
+/** One GET with a bearer token (a fresh connection), its status and parsed JSON body. */
+export async function getJson(base: string, path: string, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(new URL(path, base), { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
 /** Sends make(i) for i in [0, count) with `concurrency` workers; stops early at the deadline. */
 export async function burst(
   base: string, concurrency: number, count: number, deadlineMs: number,

@@ -1,15 +1,16 @@
-// npm run bench [-- --only=checkin,reports,rules,cold,size] [--fresh] [--pools=4,8,16] [--clients=32]
+// npm run bench [-- --only=checkin,reports,rules,cold,size] [--fresh] [--pools=4,8,16] [--clients=32] [--compare=bench/results/x.md]
 // Starts PostgreSQL (scripts/postgres-up.sh), runs each figure with its baseline from the same run,
 // prints one table and writes it to bench/results/latest.md. Only tingkan_bench_* databases are touched.
+// --compare adds a column with each figure's value in an earlier results file (before/after).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCheckin } from './checkin';
 import { benchReports } from './reports';
 import { benchRules } from './rules';
 import { benchColdStart } from './coldstart';
 import { benchSize } from './size';
-import { machine, notes, rows, table } from './lib';
+import { earlierValues, machine, notes, rows, table } from './lib';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -18,6 +19,7 @@ const wants = (name: string) => !only || only.includes(name);
 const pools = (opt('pools') ?? '4,8,16').split(',').map(Number);
 const clients = Number(opt('clients') ?? 32);
 const fresh = args.includes('--fresh');
+const compare = opt('compare');
 
 function postgresUp(): string {
   const root = join(__dirname, '..');
@@ -53,9 +55,9 @@ async function main(): Promise<void> {
   const text = [
     `# Benchmarks: latest run`,
     '',
-    `${started.toISOString()} · ${machine()}`,
+    `${started.toISOString()} · ${machine()}${compare ? ` · before: ${compare}` : ''}`,
     '',
-    table(),
+    table(compare ? earlierValues(readFileSync(compare, 'utf8')) : undefined),
     '',
     ...(notes.length > 0 ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
   ].join('\n');

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { escapeLiteral } from 'pg';
 import { env } from '../env';
-import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import type { Database, Queryable } from './port';
 
@@ -17,6 +16,8 @@ export function getDb(): Promise<Database> {
     if (e.DATABASE_URL) return openPostgres(e.DATABASE_URL, e.DATABASE_POOL_MAX);
     const dir = join(process.cwd(), e.PGLITE_DIR);
     mkdirSync(dir, { recursive: true });
+    // Loaded only here: a deployed function (DATABASE_URL set) never evaluates PGlite's half megabyte (cold start, D9).
+    const { openPglite } = await import('./pglite');
     return openPglite({ dataDir: dir });
   })();
   return current;

@@ -2,16 +2,18 @@
 // in ONE query for the whole page of branches), exemptions applied, ATT-1 flags (shared absenceFlags fed
 // with per-member counts computed in SQL) and the year's observation coverage (shared observationCoverage).
 import {
-  absenceFlags, branchCompliance, complianceFetchRange, observationCoverage, onDate, themeDayDate, windowsOverlapping,
+  absenceFlags, branchCompliance, complianceFetchRange, observationCoverage, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
   type TAbsenceFlag, type TComplianceResult, type THeldMeeting, type TPeriod, type TPolicy,
 } from '@tingkan/shared';
 import type { Queryable } from '../db';
 import type { ScopeBranch } from './scope';
 
 const fmt = 'YYYY-MM-DD';
+/** Only kinds with a minimum frequency count (谈心谈话 and the like have none, MTG-1..7). */
+const REQUIRED_KINDS = [...new Set(REQUIREMENTS.map((r) => r.kind))];
 const dayAfter = (date: string) => onDate(date).add(1, 'day').format();
 
-/** One query: held meetings per branch (党小组 meetings under their branch), kind and month, with one
+/** One query: held meetings per branch (党小组 meetings under their branch), required kind and month, with one
  *  representative meeting and, for 主题党日 (MTG-5), one held on the policy's day if any. The branches'
  *  own meetings and their 党小组s' are two index lookups joined by `union all` (an `or` of the two
  *  forced a scan of every meeting: issue 7). Ids compare as bytes (collate "C"): the order of uuid text
@@ -21,25 +23,24 @@ export async function heldMeetings(tx: Queryable, branchIds: string[], period: T
   const themeDays = windowsOverlapping('month', range)
     .map((w) => themeDayDate(Number(w.start.slice(0, 4)), Number(w.start.slice(5, 7)), policy.themeDay))
     .filter((d): d is string => d !== null);
-  const { rows } = await tx.query<{ branch_id: string; group_id: string | null; kind: THeldMeeting['kind']; n: number; first_id: string; first_date: string; sched_id: string | null; sched_date: string | null }>(
+  const { rows } = await tx.query<{ branch_id: string; group_id: string | null; kind: THeldMeeting['kind']; first_id: string; first_date: string; sched_id: string | null; sched_date: string | null }>(
     `with held as (
        select coalesce(case when o.kind = 'party_group' then o.parent_id end, o.id) as branch_id,
               case when o.kind = 'party_group' then o.id end as group_id,
               m.kind, m.id::text collate "C" as id, (m.starts_at at time zone 'Asia/Shanghai')::date as d
          from meetings m join organisations o on o.id = m.org_id
-        where m.org_id = any($3::uuid[]) and m.status = 'held' and m.starts_at >= $1 and m.starts_at < $2
+        where m.org_id = any($3::uuid[]) and m.status = 'held' and m.starts_at >= $1 and m.starts_at < $2 and m.kind = any($5::meeting_kind[])
        union all
        select g.parent_id, g.id, m.kind, m.id::text collate "C", (m.starts_at at time zone 'Asia/Shanghai')::date
          from organisations g join meetings m on m.org_id = g.id
         where g.kind = 'party_group' and g.parent_id = any($3::uuid[]) and not g.id = any($3::uuid[])
-          and m.status = 'held' and m.starts_at >= $1 and m.starts_at < $2
+          and m.status = 'held' and m.starts_at >= $1 and m.starts_at < $2 and m.kind = any($5::meeting_kind[])
      )
-     select branch_id, group_id, kind, count(*)::int as n,
-            min(id) as first_id, min(d)::text as first_date,
+     select branch_id, group_id, kind, min(id) as first_id, min(d)::text as first_date,
             min(id) filter (where kind = 'theme_day' and d = any($4::date[])) as sched_id,
             min(d) filter (where kind = 'theme_day' and d = any($4::date[]))::text as sched_date
        from held group by branch_id, group_id, kind, date_trunc('month', d)`,
-    [onDate(range.start).format(), dayAfter(range.end), branchIds, themeDays],
+    [onDate(range.start).format(), dayAfter(range.end), branchIds, themeDays, REQUIRED_KINDS],
   );
   const out = new Map<string, THeldMeeting[]>();
   for (const r of rows) {
