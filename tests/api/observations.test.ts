@@ -169,8 +169,8 @@ describe('GET /api/observations: each with its group, instants in +08:00 (OBS-2.
       await assign(app.db, obs, w.spare, true);
       await assign(app.db, obs, w.office);
     }
-    const one = await statements('/api/observations?year=2026&limit=1', tok.office);
-    const four = await statements('/api/observations?year=2026&limit=4', tok.office);
+    const one = await statements('/api/observations?year=2026&limit=1', tok.office!);
+    const four = await statements('/api/observations?year=2026&limit=4', tok.office!);
     expect(four.body.items.map((o: any) => o.group.map((g: any) => g.name))).toEqual([
       ['办公室干部', '乙委员'], ['丙观察员', '办公室干部'], ['丙观察员', '办公室干部'], ['丙观察员', '办公室干部'],
     ]);
