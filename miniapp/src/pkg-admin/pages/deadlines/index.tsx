@@ -25,7 +25,7 @@ export default function DeadlinesPage() {
   }, [year, by]);
 
   return (
-    <AdminPage title={PAGE_TITLES.adminDeadlines} hint='计划提交、评议表报送和书面反馈的截止日期，按工作日（含调休）计算（CALC-3）。已超期的排在前面并标红。'
+    <AdminPage title={PAGE_TITLES.adminDeadlines} hint='计划提交、评议表报送、书面反馈、整改和汇报的截止日期，按工作日（含调休）计算（CALC-3）。已超期的排在前面并标红。'
       toolbar={<YearSwitch year={year} onChange={setYear} />}>
       <View className='deadlines-by'>
         <Choice options={BY} value={by} onChange={setBy} />
@@ -43,7 +43,7 @@ export default function DeadlinesPage() {
               </View>
               {sections.length === 0 && pending.length === 0 && (
                 <Nothing title='没有即将到期或已超期的事项'
-                  description='观摩安排后，计划提交、评议表报送和书面反馈的期限会在到期前列在这里。' />
+                  description='观摩安排后，计划提交、评议表报送、书面反馈、整改和汇报的期限会在到期前列在这里。' />
               )}
               {sections.map((s) => (
                 <Panel key={s.id} className={`deadlines-group ${s.overdue > 0 ? 'deadlines-group--overdue' : ''}`} title={s.name}
