@@ -38,7 +38,7 @@ describe('assignObservers', () => {
     ];
     const r = assignObservers({ mode: 'guancha', observedBranchId: OBSERVED, pool, seed: 's' });
     expect(r).toStrictEqual({
-      ok: true, mode: 'guancha', observerIds: [uid(5), uid(2)], seed: 's', algorithm: 'assign-v1',
+      ok: true, mode: 'guancha', observerIds: [uid(5), uid(2)], seed: 's', algorithm: 'assign-v2',
       members: [{ personId: uid(5), unitId: UNIT_B, roleInGroup: 'invited_committee_member' }, { personId: uid(2), unitId: UNIT_A, roleInGroup: 'office' }],
       reasonZh: '已按工作量从少到多选出 2 人，均不属于被观摩支部',
     });

@@ -2,53 +2,31 @@
 // (who may serve as an observer of each mode, as office staff or as the invited committee member of
 // a 观察员 group), each bucketed by load. A group then costs the least-loaded bucket of its slot, not
 // a parse and a sort of the whole pool: a year of 3,500 groups from 3,000 people stays in the
-// milliseconds. The order is exactly assignObservers' own: load, then the seeded hash, then pool order.
+// milliseconds. The order is exactly assignObservers' own: load, then the seeded tie-break, then pool order.
 import type { z } from 'zod';
 import type { ZPoolMember, TPoolRole } from '../schemas/assignment';
 import type { TObservationMode } from '../schemas/common';
 import { assertUniqueIds } from './org';
+import { hashString } from './prng';
 
 export type Member = z.infer<typeof ZPoolMember>;
 export type Slot = 'observer' | 'office' | 'invited_committee_member';
 
-const M1 = 3432918353;
-
-/** xmur3's state after folding `text` into the start state for a string of `total` characters (rules/prng.ts). */
-function fold(text: string, total: number): number {
-  let h = 1779033703 ^ total;
-  for (let i = 0; i < text.length; i += 1) {
-    h = Math.imul(h ^ text.charCodeAt(i), M1);
-    h = (h << 13) | (h >>> 19);
-  }
-  return h;
-}
-
-/** Continues xmur3 from state h over codes[from, to) and finishes it: hashString's value. */
-function finish(h0: number, codes: Int32Array, from: number, to: number): number {
-  let h = h0;
-  for (let i = from; i < to; i += 1) {
-    h = Math.imul(h ^ (codes[i] as number), M1);
-    h = (h << 13) | (h >>> 19);
-  }
-  h = Math.imul(h ^ (h >>> 16), 2246822507);
-  h = Math.imul(h ^ (h >>> 13), 3266489909);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
 /**
- * hashString(`${seed}|${id}`) (assign-v1's tie-break) without hashing the seed again for every
- * person: xmur3 folds the characters left to right from a start that depends only on the length,
- * so the state after "seed|" is kept per total length and each id continues from it.
+ * assign-v2's tie-break among equally loaded people: xmur3 (hashString) of each person id once per
+ * pool and of the group's seed once per group, mixed by murmur3's 32-bit finaliser. Every seed orders
+ * the people differently (nobody is always first in line), at a few multiplications per person.
+ * assign-v1 hashed the string "seed|id" for every person of every group: a year of 3,500 groups from
+ * 3,000 people hashed 5.5 million strings (1 s of the 2-core bench machine, issue 7).
  */
-export function seededKey(seed: string): (id: string) => number {
-  const prefix = `${seed}|`;
-  const states = new Map<number, number>();
-  return (id) => {
-    const total = prefix.length + id.length;
-    let h = states.get(total);
-    if (h === undefined) states.set(total, (h = fold(prefix, total)));
-    return finish(h, Int32Array.from(id, (c) => c.charCodeAt(0)), 0, id.length);
-  };
+export function tieBreak(seedHash: number, idHash: number): number {
+  let h = (seedHash ^ idHash) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** The people who may fill one slot, bucketed by load; and how many of them belong to each branch (OBS-8). */
@@ -112,9 +90,8 @@ export class PreparedPool {
   private readonly loads: Int32Array;
   private readonly indexOf: Map<string, number>;
   private readonly byBranch = new Map<string, number[]>();
-  /** Every person id's character codes end to end (start[i] to start[i + 1]), for the seeded hash. */
-  private readonly codes: Int32Array;
-  private readonly start: Int32Array;
+  /** hashString of each person id, for the tie-break. */
+  private readonly idHash: Uint32Array;
   /** Scratch: the observed branch's people while one group is formed. */
   private readonly inObserved: Uint8Array;
   private readonly lists = new Map<string, SlotList>();
@@ -125,12 +102,13 @@ export class PreparedPool {
     this.loads = Int32Array.from(members, (m) => m.load);
     this.indexOf = new Map(members.map((m, i) => [m.personId, i]));
     this.inObserved = new Uint8Array(members.length);
-    this.start = new Int32Array(members.length + 1);
-    members.forEach((m, i) => { this.start[i + 1] = (this.start[i] as number) + m.personId.length; });
-    this.codes = new Int32Array(this.start[members.length] as number);
+    this.idHash = Uint32Array.from(members, (m) => hashString(m.personId));
     members.forEach((m, i) => {
-      for (let c = 0; c < m.personId.length; c += 1) this.codes[(this.start[i] as number) + c] = m.personId.charCodeAt(c);
-      for (const b of new Set(m.branchIds)) this.byBranch.set(b, [...(this.byBranch.get(b) ?? []), i]);
+      for (const b of new Set(m.branchIds)) {
+        const list = this.byBranch.get(b);
+        if (list) list.push(i);
+        else this.byBranch.set(b, [i]);
+      }
       if (!m.available) return;
       for (const mode of new Set(m.serves)) {
         if (!m.roles.some((r) => rolesByMode[mode].includes(r))) continue;
@@ -159,19 +137,11 @@ export class PreparedPool {
     }
   }
 
-  /** The slot in order: least load first, then the seeded hash, then pool order (a stable sort's tie). */
+  /** The slot in order: least load first, then the seeded tie-break, then pool order. */
   ordered(list: SlotList, observedBranchId: string, seed: string): Ordered {
-    const { codes, start, inObserved } = this;
-    const prefix = `${seed}|`;
-    // Person ids are uuids (one length), so one start state serves nearly every key.
-    let total = -1;
-    let state = 0;
-    const key = (i: number): number => {
-      const from = start[i] as number;
-      const to = start[i + 1] as number;
-      if (prefix.length + to - from !== total) state = fold(prefix, (total = prefix.length + to - from));
-      return finish(state, codes, from, to);
-    };
+    const { idHash, inObserved } = this;
+    const seedHash = hashString(seed);
+    const key = (i: number) => tieBreak(seedHash, idHash[i] as number);
     const observed = this.byBranch.get(observedBranchId) ?? [];
     const mark = (v: 0 | 1) => observed.forEach((i) => { inObserved[i] = v; });
     return {
@@ -185,11 +155,13 @@ export class PreparedPool {
           const bestI = new Int32Array(need);
           const bestK = new Float64Array(need);
           let count = 0;
+          // The worst key kept so far: most people are rejected by this one comparison.
+          let worst = Infinity;
           for (let j = 0; j < bucket.length; j += 1) {
             const i = bucket[j] as number;
             if (inObserved[i] === 1) continue;
-            const k = key(i);
-            if (count === need && (k > (bestK[need - 1] as number) || (k === bestK[need - 1] && i > (bestI[need - 1] as number)))) continue;
+            const k = tieBreak(seedHash, idHash[i] as number);
+            if (k > worst || (k === worst && i > (bestI[need - 1] as number))) continue;
             let at = count < need ? count++ : need - 1;
             while (at > 0 && (k < (bestK[at - 1] as number) || (k === bestK[at - 1] && i < (bestI[at - 1] as number)))) {
               bestK[at] = bestK[at - 1] as number;
@@ -198,6 +170,7 @@ export class PreparedPool {
             }
             bestK[at] = k;
             bestI[at] = i;
+            if (count === need) worst = bestK[need - 1] as number;
           }
           for (let c = 0; c < count; c += 1) out.push(bestI[c] as number);
         }

@@ -39,7 +39,7 @@ function groupSize(r: Request, policy: TPolicy): number {
   return size;
 }
 
-/** One group from a prepared pool: least load first, ties broken by a seeded hash so nobody is always first in line. */
+/** One group from a prepared pool: least load first, ties broken by the seed (tieBreak) so nobody is always first in line. */
 function assignOne(pool: PreparedPool, r: Request, policy: TPolicy): TAssignmentResult {
   const size = groupSize(r, policy);
   const member = (i: number) => pool.members[i] as Member;
@@ -73,7 +73,7 @@ function assignOne(pool: PreparedPool, r: Request, policy: TPolicy): TAssignment
   const members = group.map((g) => ({ personId: member(g.i).personId, unitId: member(g.i).unitId, roleInGroup: g.slot }));
   const observerIds = members.map((m) => m.personId);
   return {
-    ok: true, mode: r.mode, observerIds, seed: r.seed, algorithm: 'assign-v1', members,
+    ok: true, mode: r.mode, observerIds, seed: r.seed, algorithm: 'assign-v2', members,
     reasonZh: `已按工作量从少到多选出 ${observerIds.length} 人，均不属于被观摩支部`,
   };
 }

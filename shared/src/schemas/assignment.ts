@@ -39,7 +39,7 @@ export type TAssignmentInput = z.input<typeof ZAssignmentInput>;
 
 export const ZGroupMember = z.object({ personId: ZId, unitId: ZId, roleInGroup: z.enum(['office', 'invited_committee_member', 'observer']) });
 export const ZAssignmentResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), mode: ZObservationMode, observerIds: z.array(ZId), members: z.array(ZGroupMember), seed: z.string(), algorithm: z.literal('assign-v1'), reasonZh: z.string() }),
+  z.object({ ok: z.literal(true), mode: ZObservationMode, observerIds: z.array(ZId), members: z.array(ZGroupMember), seed: z.string(), algorithm: z.literal('assign-v2'), reasonZh: z.string() }),
   z.object({ ok: z.literal(false), code: z.enum(['POOL_TOO_SMALL', 'NO_OFFICE_STAFF', 'NO_COMMITTEE_MEMBER', 'GROUP_SINGLE_UNIT']), needed: z.number().int(), available: z.number().int(), reasonZh: z.string() }),
 ]);
 export type TAssignmentResult = z.infer<typeof ZAssignmentResult>;
