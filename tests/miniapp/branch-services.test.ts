@@ -1,9 +1,9 @@
 // The branch and member services against the real API (no mock of our stack): Taro.request is routed to
 // the test server, so every answer the pages get is validated by the same shared schemas in the phone.
-import Taro from '@tarojs/taro';
 import { setClock } from '../../api/_lib/clock';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { observedMeeting, tokenFor } from '../helpers/meeting-builders';
+import { routePhoneTo, signPhoneIn } from '../helpers/phone-on-app';
 import { session } from '../../miniapp/src/services/session';
 import { fetchTasks } from '../../miniapp/src/services/tasks';
 import {
@@ -15,20 +15,12 @@ import { createMotion, fetchMeeting, listMotions, vote } from '../../miniapp/src
 
 let app: TestApp;
 let w: Awaited<ReturnType<typeof observedMeeting>>;
-type RequestOptions = { url: string; method: string; header: Record<string, string>; data?: string };
-
-/** Signs the phone in as a person: the services send this token. */
-async function as(personId: string): Promise<void> {
-  session.save({ token: await tokenFor(app, personId), expiresAt: '2999-01-01T00:00:00+08:00' });
-}
+const as = (personId: string) => signPhoneIn(app, personId);
 
 beforeAll(async () => {
   app = await startTestApp();
   w = await observedMeeting(app.db);
-  jest.spyOn(Taro, 'request').mockImplementation((async (o: RequestOptions) => {
-    const res = await fetch(app.url + o.url, { method: o.method, headers: o.header, body: o.data });
-    return { statusCode: res.status, data: await res.text(), header: {}, errMsg: 'request:ok' };
-  }) as never);
+  routePhoneTo(app);
   setClock('2026-03-02T09:00:00+08:00');
 });
 afterAll(async () => {
