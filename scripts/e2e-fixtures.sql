@@ -22,6 +22,21 @@ values ('e2e00000-0000-4000-8000-000000000002', 'e2e00000-0000-4000-8000-0000000
 insert into public.observation_assignments (observation_id, person_id, is_leader)
 values ('e2e00000-0000-4000-8000-000000000002', 'acd5db04-2225-4583-97fe-79117c119a13', true);
 
+-- Journey "feedback and rectification": its own observed meeting, held yesterday, so sending the feedback
+-- there never takes the observer journey's visit off the observer's home page (whatever order jest picks).
+insert into public.meetings (id, org_id, kind, topic, starts_at, ends_at, place, host_person_id, agenda, created_by)
+values ('e2e00000-0000-4000-8000-000000000004', '0da01a68-3bfe-4ee6-8ac0-575038a32908', 'theme_day',
+        '主题党日：重温入党誓词', now() - interval '1 day', now() - interval '1 day' + interval '2 hours', '预算科三楼会议室',
+        '7a3ec636-b680-4177-8476-123e9841449e', array['重温入党誓词', '交流发言'],
+        '7a3ec636-b680-4177-8476-123e9841449e');
+
+insert into public.observations (id, meeting_id, mode, rubric, created_by)
+values ('e2e00000-0000-4000-8000-000000000005', 'e2e00000-0000-4000-8000-000000000004', 'guancha', 'guancha_3',
+        '0b06a4f6-e48a-4c9e-8581-52f44a659c69');
+
+insert into public.observation_assignments (observation_id, person_id, is_leader)
+values ('e2e00000-0000-4000-8000-000000000005', 'acd5db04-2225-4583-97fe-79117c119a13', true);
+
 -- Journey "secretary sees the quorum change live": a 支部党员大会 happening now (the API refuses a start in the past).
 insert into public.meetings (id, org_id, kind, topic, starts_at, ends_at, place, host_person_id, agenda, created_by)
 values ('e2e00000-0000-4000-8000-000000000003', '0da01a68-3bfe-4ee6-8ac0-575038a32908', 'general_meeting',

@@ -18,6 +18,8 @@ export const FIXTURES = {
   observedMeeting: 'e2e00000-0000-4000-8000-000000000001',
   observation: 'e2e00000-0000-4000-8000-000000000002',
   generalMeeting: 'e2e00000-0000-4000-8000-000000000003',
+  /** The feedback-and-rectification journey's own observation (held yesterday). */
+  rectificationObservation: 'e2e00000-0000-4000-8000-000000000005',
 } as const;
 
 export function launch(): Promise<Browser> {

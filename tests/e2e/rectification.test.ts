@@ -51,21 +51,21 @@ describe('branch journeys', () => {
   });
 
   it('feedback → committee discussion with an item → evidence → sent back with a reason the owner sees → again with a photo → closed (FB-1, FB-2, D2)', async () => {
-    // The group's side through the API: the observer's sheet (unless the observer journey sent it) and the written feedback.
+    // The group's side through the API: the observer's sheet and the written feedback.
     const observer = await tokenFor(PEOPLE.observer.id);
-    const sheet = await call(observer, 'POST', `/api/observations/${FIXTURES.observation}/sheets`, {
+    const sheet = await call(observer, 'POST', `/api/observations/${FIXTURES.rectificationObservation}/sheets`, {
       scores: { leadership: 18, quality: 15, outcome: 12 },
       texts: { strengths: '学习组织有序', shortcomings: '讨论不够深入', suggestions: '提前布置发言题目' },
     });
-    expect([201, 409]).toContain(sheet.status);
-    const sent = await call(observer, 'POST', `/api/feedback/${FIXTURES.observation}`, {
+    expect(sheet.status).toBe(201);
+    const sent = await call(observer, 'POST', `/api/feedback/${FIXTURES.rectificationObservation}`, {
       evaluation: '会议组织规范，主题鲜明；联系业务实际的讨论还不够深入。', suggestions: '下次安排专题研讨。',
     });
     expect(sent.status).toBe(201);
 
     // The secretary reads it from 我的待办 and records the committee's discussion with one item.
     await signInAs(page, PEOPLE.secretary);
-    await page.locator('.home-task--feedback', { hasText: '主题党日：学习党章党规' }).click();
+    await page.locator('.home-task--feedback', { hasText: '主题党日：重温入党誓词' }).click();
     await page.getByText('会议组织规范，主题鲜明；联系业务实际的讨论还不够深入。').waitFor();
     await shot(page, 'secretary-feedback');
     await button(page, '登记支委会研究情况和整改事项').click();
@@ -77,7 +77,7 @@ describe('branch journeys', () => {
     await page.locator('.rectification-item', { hasText: '每次学习前布置发言题目' }).getByText('待整改').waitFor();
 
     const secretary = await tokenFor(PEOPLE.secretary.id);
-    const { json } = await call<Items>(secretary, 'GET', `/api/rectifications?observationId=${FIXTURES.observation}`);
+    const { json } = await call<Items>(secretary, 'GET', `/api/rectifications?observationId=${FIXTURES.rectificationObservation}`);
     const item = json.items.find((i) => i.title === '每次学习前布置发言题目')!;
     expect(item.status).toBe('open');
     const owner = { id: item.ownerPersonId, name: item.ownerName };
@@ -101,14 +101,14 @@ describe('branch journeys', () => {
     // The owner sees the reason on 我的待办 and on the item, with every step of the loop.
     await signInAs(page, owner);
     await page.locator('.home-task--rectification', { hasText: '被退回：请附上布置发言题目的记录截图' }).waitFor();
-    await page.goto(`${BASE}/#/pkg-branch/pages/item/index?observationId=${FIXTURES.observation}&itemId=${item.id}`);
+    await page.goto(`${BASE}/#/pkg-branch/pages/item/index?observationId=${FIXTURES.rectificationObservation}&itemId=${item.id}`);
     await page.getByText('退回理由：请附上布置发言题目的记录截图').waitFor();
     await page.getByText(/退回：请附上布置发言题目的记录截图$/).waitFor();
     await shot(page, 'rectification-returned');
 
     // The secretary hands it in again with a photo (uploaded to the observed meeting's evidence, D2) …
     await signInAs(page, PEOPLE.secretary);
-    await page.goto(`${BASE}/#/pkg-branch/pages/item/index?observationId=${FIXTURES.observation}&itemId=${item.id}`);
+    await page.goto(`${BASE}/#/pkg-branch/pages/item/index?observationId=${FIXTURES.rectificationObservation}&itemId=${item.id}`);
     const chooser = page.waitForEvent('filechooser');
     await button(page, '添加照片（会议记录、现场照片）').click();
     await (await chooser).setFiles({ name: '布置发言题目.png', mimeType: 'image/png', buffer: PNG });
@@ -116,7 +116,7 @@ describe('branch journeys', () => {
     await page.locator('.item-evidence textarea').fill('附3月支部群布置发言题目的截图。');
     await button(page, '提交整改材料').click();
     await page.getByText('已提交整改材料，等待观察小组或机关党委办核验').waitFor();
-    const resubmitted = (await call<Items>(secretary, 'GET', `/api/rectifications?observationId=${FIXTURES.observation}`))
+    const resubmitted = (await call<Items>(secretary, 'GET', `/api/rectifications?observationId=${FIXTURES.rectificationObservation}`))
       .json.items.find((i) => i.id === item.id)!;
     expect([resubmitted.status, resubmitted.evidenceIds.length]).toStrictEqual(['submitted', 1]);
 
