@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +7,7 @@ import { parseEnv, setEnv } from '../../api/_lib/env';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app';
 import { twoBranches } from '../helpers/builders';
 import { count, insertMeeting, tokenFor } from '../helpers/meeting-builders';
+import { startFakeStorage } from '../helpers/fake-storage';
 
 let app: TestApp;
 let w: Awaited<ReturnType<typeof twoBranches>>;
@@ -99,28 +98,15 @@ describe('evidence in a local folder (D2, no Supabase configured)', () => {
 });
 
 describe('evidence in Supabase Storage (signed upload URL from a fake Storage API)', () => {
-  let fake: Server;
-  let fakeUrl: string;
-  const seen: { method: string; url: string; auth: string }[] = [];
-  let failNext = false;
+  let fake: Awaited<ReturnType<typeof startFakeStorage>>;
 
   beforeAll(async () => {
-    fake = createServer((req: IncomingMessage, res) => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', auth: String(req.headers.authorization ?? '') });
-      const m = /^\/storage\/v1\/object\/upload\/sign\/(.+)$/.exec(req.url ?? '');
-      if (failNext || req.method !== 'POST' || !m) {
-        res.writeHead(failNext ? 500 : 404, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: '500', error: 'boom', message: 'boom' }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: `/object/upload/sign/${m[1]}?token=signed-token-123` }));
-    });
-    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-    fakeUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
-    setEnv(parseEnv({ ...baseEnv, SUPABASE_URL: fakeUrl, SUPABASE_SERVICE_ROLE_KEY: 'fake-service-role-key' }));
+    fake = await startFakeStorage();
+    setEnv(parseEnv({ ...baseEnv, SUPABASE_URL: fake.base, SUPABASE_SERVICE_ROLE_KEY: 'fake-service-role-key' }));
   });
   afterAll(async () => {
     setEnv(parseEnv(baseEnv));
-    await new Promise<void>((r) => fake.close(() => r()));
+    await fake.close();
   });
 
   it('signs an upload in bucket "evidence" at the row’s path, with the service key', async () => {
@@ -128,16 +114,16 @@ describe('evidence in Supabase Storage (signed upload URL from a fake Storage AP
     expect(res.status).toBe(201);
     const { evidence, upload } = ZEvidenceUploadResponse.parse(res.body);
     expect(upload.backend).toBe('supabase');
-    expect(upload.url).toBe(`${fakeUrl}/storage/v1/object/upload/sign/evidence/${evidence.storagePath}?token=signed-token-123`);
+    expect(upload.url).toBe(`${fake.base}/storage/v1/object/upload/sign/evidence/${evidence.storagePath}?token=signed-token-123`);
     expect(evidence.storagePath).toMatch(/\.pdf$/);
-    expect(seen.at(-1)).toEqual({ method: 'POST', url: `/storage/v1/object/upload/sign/evidence/${evidence.storagePath}`, auth: 'Bearer fake-service-role-key' });
+    const { method, url, auth } = fake.calls.at(-1)!;
+    expect({ method, url, auth }).toEqual({ method: 'POST', url: `/storage/v1/object/upload/sign/evidence/${evidence.storagePath}`, auth: 'Bearer fake-service-role-key' });
   });
 
   it('when Storage fails: STORAGE_UNAVAILABLE (503) and the evidence row is rolled back', async () => {
     const before = await count(app.db, 'evidence');
-    failNext = true;
+    fake.failNext();
     const res = await app.request('POST', `/api/meetings/${meeting}/evidence`, { token: tok.secA, body: photo });
-    failNext = false;
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('STORAGE_UNAVAILABLE');
     expect(await count(app.db, 'evidence')).toBe(before);
