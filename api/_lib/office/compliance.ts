@@ -1,14 +1,13 @@
 // CALC-4: per branch and period, MTG-1..7 met or missed (shared branchCompliance over meetings aggregated
-// in ONE query for the whole page of branches), exemptions applied, ATT-1 flags (shared absenceFlags fed
-// with per-member counts computed in SQL) and the year's observation coverage (shared observationCoverage).
+// in ONE query for the whole page of branches), exemptions applied, ATT-1 flags (the shared absenceDecision on
+// per-member counts computed in SQL) and the year's observation coverage (shared observationCoverage).
 import {
-  absenceFlags, branchCompliance, complianceFetchRange, observationCoverage, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
+  absenceDecision, absenceWindowStart, branchCompliance, complianceFetchRange, observationCoverage, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
   type TAbsenceFlag, type TComplianceResult, type THeldMeeting, type TPeriod, type TPolicy,
 } from '@tingkan/shared';
 import type { Queryable } from '../db';
 import type { ScopeBranch } from './scope';
 
-const fmt = 'YYYY-MM-DD';
 /** Only kinds with a minimum frequency count (谈心谈话 and the like have none, MTG-1..7). */
 const REQUIRED_KINDS = [...new Set(REQUIREMENTS.map((r) => r.kind))];
 const dayAfter = (date: string) => onDate(date).add(1, 'day').format();
@@ -81,81 +80,40 @@ export function applyExemptions(result: TComplianceResult, exemptions: Exemption
 
 interface MemberRow { person_id: string; branch_id: string; name: string; status: 'full' | 'probationary'; joined_on: string; last_present_on: string | null; expected: number; present: number; leave: number }
 
-/** ATT-1 per branch: per member, last attendance and the window's expected / present / leave counts in SQL. */
+/** ATT-1 per branch: per member, last attendance and the window's expected / present / leave counts,
+ *  from app.absence_counts (one scoped call, migration 20261125000100, decision record 0005). */
 export async function absenceByBranch(tx: Queryable, branchIds: string[], asOf: string, policy: TPolicy): Promise<Map<string, { windowStart: string; flagged: (TAbsenceFlag & { name: string })[]; checked: number }>> {
-  const windowStart = onDate(asOf).subtract(policy.absenceFlagMonths, 'month').format(fmt);
+  const windowStart = absenceWindowStart(asOf, policy);
   const { rows } = await tx.query<MemberRow>(
-    `with mem as materialized (
-       select ms.person_id, ms.org_id as branch_id, ms.status, ms.joined_on,
-              ms.roles && array['secretary', 'deputy_secretary', 'committee_member']::branch_role[] as on_committee
-         from memberships ms
-        where ms.org_id = any($1::uuid[]) and ms.left_on is null and ms.status in ('full', 'probationary')
-     ), mem_orgs as materialized (
-       -- The organisations whose meetings a member should attend: the branch and their 党小组s in it.
-       select person_id, branch_id, branch_id as org_id, on_committee, joined_on from mem
-       union all
-       select mem.person_id, mem.branch_id, g.org_id, mem.on_committee, mem.joined_on
-         from mem join memberships g on g.person_id = mem.person_id and g.left_on is null
-         join organisations go on go.id = g.org_id and go.kind = 'party_group' and go.parent_id = mem.branch_id
-     ), win as materialized (
-       select m.id, m.org_id, m.kind, (m.starts_at at time zone 'Asia/Shanghai')::date as d
-         from meetings m
-        where m.status = 'held' and m.starts_at >= $2 and m.starts_at < $3 and m.org_id in (select org_id from mem_orgs)
-     ), att as materialized (
-       select a.meeting_id, a.person_id, a.state, a.leave_reason from attendance a where a.meeting_id in (select id from win)
-     ), expected as (
-       select mo.person_id, mo.branch_id, att.state, att.leave_reason
-         from mem_orgs mo
-         join win on win.org_id = mo.org_id and win.d >= mo.joined_on and (win.kind <> 'committee_meeting' or mo.on_committee)
-         left join att on att.meeting_id = win.id and att.person_id = mo.person_id
-     ), last_present as (
-       select a.person_id, max((m.starts_at at time zone 'Asia/Shanghai')::date) as d
-         from attendance a join meetings m on m.id = a.meeting_id
-        where a.state = 'present' and a.person_id in (select person_id from mem) and m.starts_at < $3
-        group by a.person_id
-     )
-     select mem.person_id, mem.branch_id, p.name, mem.status, mem.joined_on::text as joined_on, lp.d::text as last_present_on,
-            count(e.person_id)::int as expected,
-            (count(*) filter (where e.state = 'present'))::int as present,
-            (count(*) filter (where e.state = 'leave' and btrim(coalesce(e.leave_reason, '')) <> ''))::int as leave
-       from mem
-       join people p on p.id = mem.person_id
-       left join last_present lp on lp.person_id = mem.person_id
-       left join expected e on e.person_id = mem.person_id and e.branch_id = mem.branch_id
-      group by mem.person_id, mem.branch_id, p.name, mem.status, mem.joined_on, lp.d
-      order by mem.branch_id, p.name, mem.person_id`,
+    `select person_id, branch_id, name, status, joined_on::text as joined_on, last_present_on::text as last_present_on, expected, present, leave
+       from app.absence_counts($1::uuid[], $2::timestamptz, $3::timestamptz) order by branch_id, name, person_id`,
     [branchIds, dayAfter(windowStart), dayAfter(asOf)],
   );
   const out = new Map<string, { windowStart: string; flagged: (TAbsenceFlag & { name: string })[]; checked: number }>();
-  const byBranch = new Map<string, MemberRow[]>();
-  rows.forEach((r) => byBranch.set(r.branch_id, [...(byBranch.get(r.branch_id) ?? []), r]));
-  for (const [branchId, members] of byBranch) {
-    // The counts become the rule's input: one meeting for the last attendance, one per missed meeting.
-    let n = 0;
-    const id = () => `00000000-0000-4000-8000-${(n += 1).toString(16).padStart(12, '0')}`;
-    const meetings = members.flatMap((m) => {
-      const p = m.person_id;
-      const missedWithoutLeave = Math.max(0, m.expected - m.present - m.leave);
-      return [
-        ...(m.last_present_on ? [{ id: id(), kind: 'general_meeting' as const, date: m.last_present_on, expectedIds: [p], presentIds: [p] }] : []),
-        ...Array.from({ length: missedWithoutLeave }, () => ({ id: id(), kind: 'general_meeting' as const, date: asOf, expectedIds: [p], presentIds: [] })),
-        ...Array.from({ length: m.leave }, () => ({ id: id(), kind: 'general_meeting' as const, date: asOf, expectedIds: [p], presentIds: [], leaves: [{ personId: p, category: 'personal' as const, reason: '已请假' }] })),
-      ];
-    });
-    const result = absenceFlags({ asOf, members: members.map((m) => ({ personId: m.person_id, status: m.status, joinedOn: m.joined_on })), meetings }, policy);
-    const name = new Map(members.map((m) => [m.person_id, m.name]));
-    out.set(branchId, { windowStart: result.windowStart, checked: result.members.length, flagged: result.members.filter((f) => f.flagged).map((f) => ({ ...f, name: name.get(f.personId) ?? '' })) });
+  for (const r of rows) {
+    const branch = out.get(r.branch_id) ?? { windowStart, flagged: [], checked: 0 };
+    const flag = absenceDecision({ personId: r.person_id, status: r.status, joinedOn: r.joined_on, lastAttendedOn: r.last_present_on,
+      expected: r.expected, present: r.present, leaveWithReason: r.leave }, windowStart, policy.absenceFlagMonths);
+    branch.checked += 1;
+    if (flag.flagged) branch.flagged.push({ ...flag, name: r.name });
+    out.set(r.branch_id, branch);
   }
   return out;
 }
 
 /** OBS-2..4: the year's coverage over the whole scope, and which modes each branch had. */
 export async function coverage(tx: Queryable, all: ScopeBranch[], year: number, from: string, to: string) {
+  // Meeting by meeting from the year's observations (LIMIT keeps the lateral a nested loop): joined the
+  // other way, the planner scanned every meeting of the province through the meetings policy (issue 5).
   const { rows } = await tx.query<{ branch_id: string; mode: 'xunting' | 'pangting' | 'guancha'; date: string }>(
-    `select distinct coalesce(case when o.kind = 'party_group' then o.parent_id end, o.id) as branch_id, ob.mode,
-            ((m.starts_at at time zone 'Asia/Shanghai')::date)::text as date
-       from observations ob join meetings m on m.id = ob.meeting_id join organisations o on o.id = m.org_id
-      where ob.status <> 'cancelled' and m.starts_at >= $1 and m.starts_at < $2`,
+    `select distinct x.branch_id, ob.mode, x.date
+       from observations ob
+       join lateral (
+         select coalesce(case when o.kind = 'party_group' then o.parent_id end, o.id) as branch_id,
+                ((m.starts_at at time zone 'Asia/Shanghai')::date)::text as date
+           from meetings m join organisations o on o.id = m.org_id
+          where m.id = ob.meeting_id and m.starts_at >= $1 and m.starts_at < $2 limit 1) x on true
+      where ob.status <> 'cancelled'`,
     [from, to],
   );
   const ids = new Set(all.map((b) => b.id));

@@ -106,9 +106,6 @@ function byObservation<R extends { observation_id: string }>(rows: R[]): Map<str
  * four statements whatever the number of observations. officeScope: only the office's own (the board).
  */
 export async function loadDeadlineObservations(tx: Queryable, from: string, to: string, officeScope: boolean): Promise<DeadlineObservation[]> {
-  // Thousands of ids in arrays make the planner's costs pass JIT's threshold; compiling took longer than running
-  // the passes (70 ms of 150 on the province bench). For this transaction only.
-  await tx.query("select set_config('jit', 'off', true)");
   const obs = (await observations(tx, from, to, officeScope)).rows;
   if (obs.length === 0) return [];
   const sentIds = obs.filter((o) => o.feedback_sent_at !== null).map((o) => o.id);
