@@ -9,7 +9,7 @@ import { setDb, withCaller } from '../api/_lib/db';
 import { openPostgres } from '../api/_lib/db/postgres';
 import { migrate } from '../api/_lib/db/migrate';
 import type { Queryable } from '../api/_lib/db/port';
-import { heldMeetings } from '../api/_lib/office/compliance';
+import { absenceByBranch, heldMeetings } from '../api/_lib/office/compliance';
 import { results } from '../api/_lib/office/results';
 import { branchesUnder, scopeRoot, type ScopeBranch } from '../api/_lib/office/scope';
 import { issueToken } from '../api/_lib/session';
@@ -185,6 +185,9 @@ export async function benchReports(adminUrl: string, opts: { fresh: boolean }): 
         fn: async (tx) => [...(await heldMeetings(tx, branchIds, period, await currentPolicy(tx))).values()].reduce((n, l) => n + l.length, 0) },
       { name: 'compliance: held meetings, one API page (500 branches)', source: 'heldMeetings, page of 500',
         fn: async (tx) => (await heldMeetings(tx, branchIds.slice(0, 500), period, await currentPolicy(tx))).size },
+      // ATT-1 through app.absence_counts (decision record 0005): a page's members counted, then decided in shared.
+      { name: 'compliance: ATT-1 absence flags, one API page (500 branches, 6-month window)', source: 'api/_lib/office/compliance.ts absenceByBranch',
+        fn: async (tx) => [...(await absenceByBranch(tx, branchIds.slice(0, 500), `${YEAR}-12-31`, await currentPolicy(tx))).values()].reduce((n, b) => n + b.checked, 0) },
       // CALC-3: one aggregated pass per kind of record (observations, groups and first sheets, rectification, reports).
       { name: 'deadlines SQL: every deadline\'s data, 4 aggregated passes', source: 'api/_lib/office/deadline-data.ts via observationsForDeadlines',
         fn: async (tx) => (await observationsForDeadlines(tx, YEAR)).length },

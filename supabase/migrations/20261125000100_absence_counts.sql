@@ -8,8 +8,8 @@
 -- Per member of the branches (full or probationary, not left): the window's expected meetings (the branch's
 -- and their 党小组s' held meetings, 支委会 only for committee members), how many of those they attended or
 -- missed with a leave that has a reason, and the date they last attended. The window is (p_from, p_to).
--- A member who joined inside the window is not judged by ATT-1 (absenceFlags says so first), so expected
--- counts every meeting of the window without comparing join dates.
+-- A member who joined the branch inside the window is not judged by ATT-1 (absenceFlags says so first), so
+-- the branch's own meetings count without comparing join dates; a 党小组's count while the member was in it.
 -- The last attendance before the window is looked up only for members with none inside it: it is the
 -- date a flag reports; the others are not flagged whatever it is.
 
@@ -36,46 +36,55 @@ begin
              ms.roles && array['secretary', 'deputy_secretary', 'committee_member']::public.branch_role[] as on_committee
         from public.memberships ms
        where ms.org_id = any($1) and ms.left_on is null and ms.status in ('full', 'probationary')
-    ), mem_orgs as materialized (
-      -- The organisations whose meetings a member should attend: the branch and their 党小组s in it.
-      select m.person_id, m.branch_id, m.branch_id as org_id, m.on_committee from mem m
-      union all
-      select m.person_id, m.branch_id, g.org_id, m.on_committee
-        from mem m join public.memberships g on g.person_id = m.person_id and g.left_on is null
+    ), grp as materialized (
+      -- Their 党小组 memberships that overlap the window: a group's meetings are expected only between the
+      -- day they joined it and the day they left it (a member who moved groups keeps the old group's part).
+      select m.person_id, m.branch_id, g.org_id, m.on_committee, g.joined_on as from_d, g.left_on as until_d
+        from mem m join public.memberships g on g.person_id = m.person_id and (g.left_on is null or g.left_on >= ($3 at time zone 'Asia/Shanghai')::date)
         join public.organisations go on go.id = g.org_id and go.kind = 'party_group' and go.parent_id = m.branch_id
     ), win as materialized (
       select mt.id, mt.org_id, mt.kind = 'committee_meeting' as for_committee, (mt.starts_at at time zone 'Asia/Shanghai')::date as d
         from public.meetings mt
        where mt.org_id = any($2) and mt.status = 'held' and mt.starts_at >= $3 and mt.starts_at < $4
-    ), per_org as (
+    ), per_branch as (
       select w.org_id, count(*)::int as n_all, (count(*) filter (where not w.for_committee))::int as n_members
-        from win w group by w.org_id
-    ), expected as (
-      select mo.person_id, mo.branch_id, sum(case when mo.on_committee then o.n_all else o.n_members end)::int as n
-        from mem_orgs mo join per_org o on o.org_id = mo.org_id group by mo.person_id, mo.branch_id
-    ), marked as (
-      -- The window's attendance, read meeting by meeting, per person, organisation and 支委会 or not.
+        from win w where w.org_id = any($1) group by w.org_id
+    ), branch_marked as (
+      -- The branches' own meetings, read meeting by meeting, per person and 支委会 or not.
       select a.person_id, w.org_id, w.for_committee,
              count(*) filter (where a.state = 'present') as present,
              count(*) filter (where a.state = 'leave' and btrim(coalesce(a.leave_reason, '')) <> '') as leave,
              max(w.d) filter (where a.state = 'present') as last_present
         from win w join public.attendance a on a.meeting_id = w.id
-       where a.state in ('present', 'leave')
+       where w.org_id = any($1) and a.state in ('present', 'leave')
        group by a.person_id, w.org_id, w.for_committee
+    ), per_member as (
+      select m.person_id, m.branch_id, case when m.on_committee then b.n_all else b.n_members end as expected,
+             0::bigint as present, 0::bigint as leave, null::date as last_present
+        from mem m join per_branch b on b.org_id = m.branch_id
+      union all
+      select m.person_id, m.branch_id, 0, k.present, k.leave, k.last_present
+        from mem m join branch_marked k on k.person_id = m.person_id and k.org_id = m.branch_id and (not k.for_committee or m.on_committee)
+      union all
+      -- 党小组 meetings while a member of the group, one by one (a small share of the window).
+      select g.person_id, g.branch_id, 1, (a.state = 'present')::int,
+             (a.state = 'leave' and btrim(coalesce(a.leave_reason, '')) <> '')::int, case when a.state = 'present' then w.d end
+        from grp g join win w on w.org_id = g.org_id and w.d >= g.from_d and (g.until_d is null or w.d <= g.until_d)
+                               and (not w.for_committee or g.on_committee)
+        left join public.attendance a on a.meeting_id = w.id and a.person_id = g.person_id
     ), counts as (
-      select mo.person_id, mo.branch_id, sum(k.present)::int as present, sum(k.leave)::int as leave, max(k.last_present) as last_present
-        from mem_orgs mo join marked k on k.person_id = mo.person_id and k.org_id = mo.org_id and (not k.for_committee or mo.on_committee)
-       group by mo.person_id, mo.branch_id
+      select person_id, branch_id, sum(expected)::int as expected, sum(present)::int as present, sum(leave)::int as leave,
+             max(last_present) as last_present
+        from per_member group by person_id, branch_id
     )
     select m.person_id, m.branch_id, (select p.name from public.people p where p.id = m.person_id), m.status, m.joined_on,
            coalesce(c.last_present, (
              select max((mt.starts_at at time zone 'Asia/Shanghai')::date)
                from public.attendance a join public.meetings mt on mt.id = a.meeting_id
-              where a.person_id = m.person_id and a.state = 'present' and mt.starts_at < $4)),
-           coalesce(e.n, 0), coalesce(c.present, 0), coalesce(c.leave, 0)
+              where a.person_id = m.person_id and a.state = 'present' and mt.status = 'held' and mt.starts_at < $4)),
+           coalesce(c.expected, 0), coalesce(c.present, 0), coalesce(c.leave, 0)
       from mem m
       left join counts c on c.person_id = m.person_id and c.branch_id = m.branch_id
-      left join expected e on e.person_id = m.person_id and e.branch_id = m.branch_id
   $sql$ using v_branches, v_orgs, p_from, p_to;
 end
 $$;

@@ -33,8 +33,7 @@ async function mark(meetingId: string, personId: string, state: 'present' | 'lea
 }
 
 /** The raw data read back as the owner, turned into the rule's input exactly as ATT-1 states it. */
-async function ruleInput(): Promise<TAbsenceInput> {
-  const orgs = [w.branch, w.g1, w.g2, w.other];
+async function ruleInput(branch = w.branch, orgs = [w.branch, w.g1, w.g2, w.other]): Promise<TAbsenceInput> {
   const ms = (await app.db.query<{ person_id: string; org_id: string; status: string; roles: string[]; joined_on: string; left_on: string | null }>(
     'select person_id, org_id, status, roles::text[] as roles, joined_on::text as joined_on, left_on::text as left_on from memberships where org_id = any($1::uuid[])', [orgs])).rows;
   const meetings = (await app.db.query<{ id: string; org_id: string; kind: string; starts_at: Date }>(
@@ -42,10 +41,11 @@ async function ruleInput(): Promise<TAbsenceInput> {
   const att = (await app.db.query<{ meeting_id: string; person_id: string; state: string; leave_reason: string | null }>(
     'select a.meeting_id, a.person_id, a.state, a.leave_reason from attendance a join meetings m on m.id = a.meeting_id where m.org_id = any($1::uuid[])', [orgs])).rows;
   // 支委会: only the committee (roles held in the branch the 党小组 or 支委会 belongs to).
-  const onCommittee = (personId: string) => ms.some((m) => m.person_id === personId && (m.org_id === w.branch || m.org_id === w.other) && m.roles.some((r) => COMMITTEE.includes(r)));
+  const branches = orgs.filter((o) => o === branch || o === w.other);
+  const onCommittee = (personId: string) => ms.some((m) => m.person_id === personId && branches.includes(m.org_id) && m.roles.some((r) => COMMITTEE.includes(r)));
   return {
     asOf: ASOF,
-    members: ms.filter((m) => m.org_id === w.branch && m.left_on === null).map((m) => ({ personId: m.person_id, status: m.status as never, joinedOn: m.joined_on })),
+    members: ms.filter((m) => m.org_id === branch && m.left_on === null).map((m) => ({ personId: m.person_id, status: m.status as never, joinedOn: m.joined_on })),
     meetings: meetings.map((mt) => {
       const date = toDateString(mt.starts_at);
       const mine = att.filter((a) => a.meeting_id === mt.id);
@@ -195,6 +195,55 @@ describe('app.absence_counts equals the pure rule on raw data (ATT-1)', () => {
     const notFlagged = (['secretary', 'groupOnly', 'edgeIn', 'allLeave', 'newcomer'] as const).map((k) => who[k]);
     expect(report.flagged.filter((f) => notFlagged.includes(f.personId))).toEqual([]);
     expect(expected.members.find((f) => f.personId === who.allLeave)).toMatchObject({ missedInWindow: 5, missedWithoutLeave: 0, reasonZh: '缺席均已请假并说明理由' });
+  });
+});
+
+describe('党小组 membership over time, and the last attendance only at held meetings (ATT-1)', () => {
+  const v = { branch: '', h1: '', h2: '' };
+  const p = { moved: '', groupLate: '', plannedLast: '', steady: '' };
+  let expected: ReturnType<typeof absenceFlags>;
+  let report: { flagged: (Flag & { name: string })[]; checked: number };
+
+  beforeAll(async () => {
+    const db = app.db;
+    v.branch = await insertOrg(db, { kind: 'branch', name: '财政局政府采购科党支部', parentId: SEED.finance });
+    v.h1 = await insertOrg(db, { kind: 'party_group', name: '采购科第一党小组', parentId: v.branch });
+    v.h2 = await insertOrg(db, { kind: 'party_group', name: '采购科第二党小组', parentId: v.branch });
+    for (const [k, name] of [['moved', '调整党小组'], ['groupLate', '新编入党小组'], ['plannedLast', '只到过未开成的会'], ['steady', '按时参加']] as const) {
+      p[k] = await insertPerson(db, { name });
+      await join(p[k], v.branch);
+    }
+    await join(p.moved, v.h1, { leftOn: '2026-09-30' }); // moved from the first group to the second on 10-01
+    await join(p.moved, v.h2, { joinedOn: '2026-10-01' });
+    await join(p.groupLate, v.h2, { joinedOn: '2026-08-01' }); // in the branch since 2020, in a group since August
+    const mt = (orgId: string, kind: string, startsAt: string, status: 'held' | 'planned' = 'held') => insertMeetingAt(db, { orgId, kind, startsAt, status });
+    const held = await mt(v.branch, 'general_meeting', '2026-03-05T14:30:00+08:00');
+    const stillPlanned = await mt(v.branch, 'party_lecture', '2026-04-01T14:30:00+08:00', 'planned');
+    const h1a = await mt(v.h1, 'group_meeting', '2026-07-10T15:00:00+08:00');
+    const h2a = await mt(v.h2, 'group_meeting', '2026-07-17T15:00:00+08:00');
+    const gen = await mt(v.branch, 'general_meeting', '2026-08-20T14:30:00+08:00');
+    const h2b = await mt(v.h2, 'group_meeting', '2026-10-16T15:00:00+08:00');
+    await mark(h1a, p.moved, 'present'); // in the first group then: a presence
+    for (const id of [h2a, gen, h2b]) await mark(id, p.moved, 'absent');
+    for (const id of [h2a, gen, h2b]) await mark(id, p.groupLate, 'absent'); // 07-17 was before they joined the group
+    await mark(held, p.plannedLast, 'present');
+    await mark(stillPlanned, p.plannedLast, 'present'); // checked in, but the meeting never counted as held
+    await mark(gen, p.plannedLast, 'absent');
+    await mark(gen, p.steady, 'present');
+    expected = absenceFlags(await ruleInput(v.branch, [v.branch, v.h1, v.h2]), policy);
+    const res = await app.request('GET', `/api/compliance?year=2026&orgId=${v.branch}`, { token: await app.login(SEED.financeOffice) });
+    expect(res.status).toBe(200);
+    report = res.body.branches[0].absence;
+  });
+
+  it('the rule: a member who moved groups attended (the old group counts while they were in it); a group joined in August does not owe July (ATT-1)', () => {
+    const flagged = Object.fromEntries(expected.members.filter((f) => f.flagged).map((f) => [f.personId, [f.lastAttendedOn, f.missedInWindow, f.missedWithoutLeave]]));
+    expect(flagged).toEqual({ [p.groupLate]: [null, 2, 2], [p.plannedLast]: ['2026-03-05', 1, 1] });
+  });
+
+  it('the report equals the rule: same flags, counts, last attendance at a held meeting, same members checked (ATT-1)', () => {
+    expect(report.flagged.map(({ name: _n, ...f }) => f).sort(byPerson)).toEqual(expected.members.filter((f) => f.flagged).sort(byPerson));
+    expect(report.checked).toBe(4);
   });
 });
 
