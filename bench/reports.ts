@@ -20,6 +20,7 @@ import { BRANCHES, OFFICE_ID, YEAR, generate } from './dataset';
 import { databaseExists, fmt, median, ms, note, now, record, withDatabase, assertBenchName, admin } from './lib';
 import { explainSummary } from './explain';
 import { ensureDeadlineData } from './deadline-data';
+import { benchOfficeIo } from './office-io';
 
 const DB_NAME = 'tingkan_bench_reports';
 const RUNS = 5;
@@ -208,6 +209,7 @@ export async function benchReports(adminUrl: string, opts: { fresh: boolean }): 
       for (const q of main) note(`plan of "${f.name}": ${await explainSummary(url, claims, q.text, q.params)}`);
     }
     await endpoints(url, baseline);
+    await benchOfficeIo(url, baseline); // issue 5: imports and exports of a province scope through the real server
   } finally {
     await db.close();
   }

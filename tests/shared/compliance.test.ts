@@ -26,6 +26,16 @@ describe('windowsOverlapping', () => {
   it('CALC-4: an end before the start is PERIOD_INVALID', () => {
     expect(codeOf(() => windowsOverlapping('month', { start: '2026-04-30', end: '2026-02-01' }))).toBe('PERIOD_INVALID');
   });
+  it('CALC-4: a repeated question gets the same windows, and changing one answer does not change the next', () => {
+    const year = { start: '2026-01-01', end: '2026-12-31' };
+    const first = windowsOverlapping('month', year);
+    first[0]!.start = '1999-01-01';
+    first.pop();
+    const again = windowsOverlapping('month', year);
+    expect(again).toHaveLength(12);
+    expect(again[0]).toStrictEqual({ start: '2026-01-01', end: '2026-01-31' });
+    expect(again[11]).toStrictEqual({ start: '2026-12-01', end: '2026-12-31' });
+  });
 });
 
 describe('themeDayDate', () => {
