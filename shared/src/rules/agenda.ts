@@ -5,6 +5,12 @@ import { ZCalendarDate } from '../schemas/period';
 import { onDate } from '../time';
 import { parseRuleInput } from './parse';
 
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZNoticeWindowInput = z.object({ date: ZCalendarDate });
+const ZCriticismInput = z.object({
+  participantIds: z.array(ZId), criticisms: z.array(z.object({ fromId: ZId, toId: ZId }).strict()),
+}).strict();
+
 export const ZLifeMeetingForm = z.enum(['committee_form', 'general_form', 'group_form']);
 export type TLifeMeetingForm = z.infer<typeof ZLifeMeetingForm>;
 
@@ -58,15 +64,13 @@ export function lifeMeetingAgenda(input: { hasCommittee: boolean; groupCount: nu
 
 /** MTG-8: members are told 1-2 days before; returns the dates the notice should go out. */
 export function lifeMeetingNoticeWindow(meetingDate: string): { earliest: string; latest: string } {
-  const { date } = parseRuleInput(z.object({ date: ZCalendarDate }), { date: meetingDate });
+  const { date } = parseRuleInput(ZNoticeWindowInput, { date: meetingDate });
   return { earliest: onDate(date).subtract(2, 'day').format('YYYY-MM-DD'), latest: onDate(date).subtract(1, 'day').format('YYYY-MM-DD') };
 }
 
 /** MTG-8: every participant raises at least one criticism of each peer under review; lists who is short. */
 export function criticismGaps(input: { participantIds: string[]; criticisms: { fromId: string; toId: string }[] }): { fromId: string; toId: string }[] {
-  const { participantIds, criticisms } = parseRuleInput(z.object({
-    participantIds: z.array(ZId), criticisms: z.array(z.object({ fromId: ZId, toId: ZId }).strict()),
-  }).strict(), input);
+  const { participantIds, criticisms } = parseRuleInput(ZCriticismInput, input);
   const given = new Set(criticisms.map((c) => `${c.fromId}>${c.toId}`));
   return participantIds.flatMap((from) => participantIds.filter((to) => to !== from && !given.has(`${from}>${to}`)).map((to) => ({ fromId: from, toId: to })));
 }

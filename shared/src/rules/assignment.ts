@@ -11,6 +11,9 @@ import { assertUniqueIds } from './org';
 import { parseRuleInput } from './parse';
 import { PreparedPool, type Member, type Slot } from './assignment-pool';
 
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZGroupConflictsInput = z.object({ observedBranchId: ZId, members: z.array(ZPoolMember) }).strict();
+
 type Picked = { i: number; slot: Slot };
 
 /** OBS-2 / OBS-3: roles that may serve in each mode (guancha is handled by its two slots). */
@@ -107,7 +110,7 @@ export function assignObserverGroups(input: unknown, policyInput: TPolicyInput =
 /** OBS-8: check a group the office put together by hand; returns every conflict found. */
 export function groupConflicts(input: unknown, policyInput: TPolicyInput = {}): { personId: string | null; messageZh: string }[] {
   const policy = parsePolicy(policyInput);
-  const { observedBranchId, members } = parseRuleInput(z.object({ observedBranchId: ZId, members: z.array(ZPoolMember) }).strict(), input);
+  const { observedBranchId, members } = parseRuleInput(ZGroupConflictsInput, input);
   assertUniqueIds(members.map((m) => m.personId), '小组');
   const out: { personId: string | null; messageZh: string }[] = members
     .filter((m) => belongsToObserved(m, observedBranchId))

@@ -8,6 +8,9 @@ import { ZDeadlinesInput, type TDeadline, type TDeadlineKey, type TDeadlineState
 import { onDate, toDateString } from '../time';
 import { parseRuleInput } from './parse';
 
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZDeadlineStateInput = z.object({ dueDate: ZCalendarDate, today: ZCalendarDate, doneOn: ZCalendarDate.nullable() });
+
 const fmt = 'YYYY-MM-DD';
 const shift = (date: string, n: number, unit: 'day' | 'month') => onDate(date).add(n, unit).format(fmt);
 
@@ -30,7 +33,7 @@ export function stateOf(dueDate: string, today: string, doneOn: string | null, p
 
 /** CALC-3: upcoming → due_soon (within policy.dueSoonDays) → overdue (the day after); done wins. */
 export function deadlineState(dueDate: string, today: string, doneOn: string | null, policy: TPolicy): TDeadlineState {
-  parseRuleInput(z.object({ dueDate: ZCalendarDate, today: ZCalendarDate, doneOn: ZCalendarDate.nullable() }), { dueDate, today, doneOn });
+  parseRuleInput(ZDeadlineStateInput, { dueDate, today, doneOn });
   return stateOf(dueDate, today, doneOn, policy, PLAIN_CALENDAR);
 }
 

@@ -6,6 +6,12 @@ import { toDateString } from '../time';
 import { assertUniqueIds } from './org';
 import { parseRuleInput } from './parse';
 
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZCandidatesInput = z.object({
+  year: z.number().int().min(2000).max(2100), branchIds: z.array(ZId), candidates: z.array(ZObservationCandidate),
+}).strict();
+const ZConductInput = z.object({ mode: ZObservationMode });
+
 /** OBS-1: validate one 备案表 entry. */
 export function validateCandidate(input: unknown): TObservationCandidate {
   return parseRuleInput(ZObservationCandidate, input);
@@ -13,9 +19,7 @@ export function validateCandidate(input: unknown): TObservationCandidate {
 
 /** OBS-1: branches that have not put forward any candidate meeting for the year. */
 export function branchesWithoutCandidate(input: unknown): string[] {
-  const { year, branchIds, candidates } = parseRuleInput(z.object({
-    year: z.number().int().min(2000).max(2100), branchIds: z.array(ZId), candidates: z.array(ZObservationCandidate),
-  }).strict(), input);
+  const { year, branchIds, candidates } = parseRuleInput(ZCandidatesInput, input);
   assertUniqueIds(branchIds, '支部');
   const filed = new Set(candidates.filter((c) => toDateString(c.startsAt).startsWith(`${year}-`)).map((c) => c.branchId));
   return branchIds.filter((id) => !filed.has(id));
@@ -43,7 +47,7 @@ export function observationCoverage(input: unknown): { departmentsWithoutXunting
  * 观察员 give no opinion on the spot (001) and write it up afterwards.
  */
 export function observerConduct(mode: TObservationMode): { mayIntervene: false; onTheSpotComment: boolean; noteZh: string } {
-  const m = parseRuleInput(z.object({ mode: ZObservationMode }), { mode }).mode;
+  const m = parseRuleInput(ZConductInput, { mode }).mode;
   const onTheSpotComment = m !== 'guancha';
   return { mayIntervene: false, onTheSpotComment, noteZh: onTheSpotComment ? '列席旁听，不干预会议进程，会后现场评议' : '列席旁听，会前不干预，现场不发表意见，会后书面评价' };
 }

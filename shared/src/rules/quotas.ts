@@ -5,9 +5,12 @@ import { ZMemberGradingInput, ZOrgGradingInput, ZSecretaryGradingInput, type TQu
 import { assertUniqueIds } from './org';
 import { parseRuleInput } from './parse';
 
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZQuotaLimitInput = z.object({ n: z.number().int().min(0), fraction: z.number().gt(0).max(1) });
+
 /** At most `fraction` of n; the epsilon keeps 0.15 × 20 at 3 despite floating point. */
 export function quotaLimit(n: number, fraction: number): number {
-  parseRuleInput(z.object({ n: z.number().int().min(0), fraction: z.number().gt(0).max(1) }), { n, fraction });
+  parseRuleInput(ZQuotaLimitInput, { n, fraction });
   return Math.floor(n * fraction + 1e-9);
 }
 

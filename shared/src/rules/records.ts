@@ -7,6 +7,9 @@ import { toDateString } from '../time';
 import { assertUniqueIds } from './org';
 import { parseRuleInput } from './parse';
 
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZYearPlanStatusInput = z.object({ year: z.number().int(), branchIds: z.array(ZId), plans: z.array(ZYearPlan) }).strict();
+
 /** MTG-9: validate a 党课 record (title, time, lecturer, present and absent counts). */
 export function validatePartyLecture(input: unknown): TPartyLectureRecord & { total: number } {
   const r = parseRuleInput(ZPartyLectureRecord, input);
@@ -50,7 +53,7 @@ export function checkMeetingRecord(input: unknown): { expected: number; present:
 
 /** MTG-10: per branch, whether the yearly plan and the year-end report are filed. */
 export function yearPlanStatus(input: unknown): { branchId: string; planFiled: boolean; reportFiled: boolean }[] {
-  const { year, branchIds, plans } = parseRuleInput(z.object({ year: z.number().int(), branchIds: z.array(ZId), plans: z.array(ZYearPlan) }).strict(), input);
+  const { year, branchIds, plans } = parseRuleInput(ZYearPlanStatusInput, input);
   assertUniqueIds(branchIds, '支部');
   return branchIds.map((branchId) => {
     const p = plans.find((x) => x.branchId === branchId && x.year === year);

@@ -5,11 +5,17 @@ import { ZBand, ZRubric, ZRubricId, ZScoreSheet, type TBand, type TGroupResult, 
 import { parseRuleInput } from './parse';
 import { RUBRICS } from './rubrics';
 
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZBandScore = z.object({ score: z.number().min(0) });
+const ZSheetVersions = z.array(z.object({ observerId: z.string().min(1), version: z.number().int().min(1) }));
+const ZGroupResultInput = z.object({ rubricId: ZRubricId, sheets: z.array(ZScoreSheet).min(1) }).strict();
+const ZSheetCorrection = z.object({ scores: z.record(z.string(), z.number()).optional(), texts: z.record(z.string(), z.string()).optional(), reason: z.string() }).strict();
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** SCORE-1: the band of a score; a boundary value (15, 10, 5) belongs to the higher band. */
 export function bandOf(score: number, rubric: TRubric = RUBRICS.pingyi_5): TBand {
-  const { score: s } = parseRuleInput(z.object({ score: z.number().min(0) }), { score });
+  const { score: s } = parseRuleInput(ZBandScore, { score });
   const r = parseRuleInput(ZRubric, rubric);
   const sorted = r.bands.slice().sort((a, b) => b.min - a.min);
   return (sorted.find((b) => s >= b.min) ?? sorted[sorted.length - 1])?.band ?? ZBand.enum.较差;
@@ -45,7 +51,7 @@ export function scoreSheet(input: unknown): TSheetResult {
 
 /** SCORE-3: of each observer's versions, the latest is the one that counts (all stay visible). */
 export function latestSheets<T extends { observerId: string; version: number }>(sheets: readonly T[]): T[] {
-  parseRuleInput(z.array(z.object({ observerId: z.string().min(1), version: z.number().int().min(1) })), sheets, 'SHEET_INVALID');
+  parseRuleInput(ZSheetVersions, sheets, 'SHEET_INVALID');
   const latest = new Map<string, T>();
   for (const s of sheets) {
     const cur = latest.get(s.observerId);
@@ -57,7 +63,7 @@ export function latestSheets<T extends { observerId: string; version: number }>(
 
 /** SCORE-3: the group result: mean per criterion with min, max and (population) standard deviation. */
 export function groupResult(input: unknown): TGroupResult {
-  const { rubricId, sheets } = parseRuleInput(z.object({ rubricId: ZRubricId, sheets: z.array(ZScoreSheet).min(1) }).strict(), input, 'SHEET_INVALID');
+  const { rubricId, sheets } = parseRuleInput(ZGroupResultInput, input, 'SHEET_INVALID');
   if (sheets.some((s) => s.rubricId !== rubricId)) throw new DomainError('SHEET_INVALID', '评分表使用的评议标准不一致');
   const rubric = RUBRICS[rubricId];
   const counted = latestSheets(sheets);
@@ -78,7 +84,7 @@ export function groupResult(input: unknown): TGroupResult {
  */
 export function correctSheet(previous: unknown, correction: { scores?: Record<string, number>; texts?: Record<string, string>; reason: string }): TScoreSheet {
   const prev = parseRuleInput(ZScoreSheet, previous, 'SHEET_INVALID');
-  const c = parseRuleInput(z.object({ scores: z.record(z.string(), z.number()).optional(), texts: z.record(z.string(), z.string()).optional(), reason: z.string() }).strict(), correction, 'SHEET_INVALID');
+  const c = parseRuleInput(ZSheetCorrection, correction, 'SHEET_INVALID');
   if (!c.reason.trim()) throw new DomainError('SHEET_REASON_REQUIRED');
   const next: TScoreSheet = { rubricId: prev.rubricId, observerId: prev.observerId, version: prev.version + 1, scores: { ...prev.scores, ...c.scores }, texts: { ...prev.texts, ...c.texts }, reason: c.reason.trim() };
   checkAgainst(next, RUBRICS[next.rubricId]);

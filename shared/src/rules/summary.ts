@@ -10,6 +10,8 @@ import { quotaLimit } from './quotas';
 
 const ZBranchScore = z.object({ branchId: ZId, meanTotal: z.number().min(0), maxTotal: z.number().gt(0) }).strict()
   .refine((b) => b.meanTotal <= b.maxTotal, { message: '得分不能高于满分', path: ['meanTotal'] });
+// Schemas made once: zod compiles a schema on its first parse, so one made per call was compiled per call (see periods.ts).
+const ZRankingInput = z.object({ results: z.array(ZBranchScore) }).strict();
 
 /**
  * SCORE-4: rank branches by their observation score as a share of the maximum (rubrics differ in
@@ -17,7 +19,7 @@ const ZBranchScore = z.object({ branchId: ZId, meanTotal: z.number().min(0), max
  * Ties share a rank; a tie at the quota edge leaves all tied branches out, for the committee to decide.
  */
 export function assessmentRanking(input: unknown, policyInput: TPolicyInput = {}): { branchId: string; percent: number; rank: number; advancedCandidate: boolean }[] {
-  const { results } = parseRuleInput(z.object({ results: z.array(ZBranchScore) }).strict(), input);
+  const { results } = parseRuleInput(ZRankingInput, input);
   assertUniqueIds(results.map((r) => r.branchId), '支部');
   const limit = quotaLimit(results.length, parsePolicy(policyInput).quotas.advancedOrgs);
   const rows = results.map((r) => ({ branchId: r.branchId, percent: Math.round((r.meanTotal / r.maxTotal) * 10000) / 100 }))
@@ -40,6 +42,7 @@ const ZObservedItem = z.object({
   strengthTags: z.array(z.string().trim().min(1)).default([]),
   problemTags: z.array(z.string().trim().min(1)).default([]),
 }).strict();
+const ZYearSummaryInput = z.object({ year: z.number().int().min(2000).max(2100), observations: z.array(ZObservedItem), top: z.number().int().min(1).max(20).default(5) }).strict();
 
 function topTags(lists: string[][], n: number): { tag: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -49,7 +52,7 @@ function topTags(lists: string[][], n: number): { tag: string; count: number }[]
 
 /** FB-5: the year's figures: how many observed, bands, the weakest criterion, good practice and common problems. */
 export function yearSummary(input: unknown) {
-  const { year, observations, top } = parseRuleInput(z.object({ year: z.number().int().min(2000).max(2100), observations: z.array(ZObservedItem), top: z.number().int().min(1).max(20).default(5) }).strict(), input);
+  const { year, observations, top } = parseRuleInput(ZYearSummaryInput, input);
   const items = observations.filter((o) => o.date.startsWith(`${year}-`));
   const bandCounts = { 好: 0, 较好: 0, 一般: 0, 较差: 0 };
   items.forEach((o) => { bandCounts[o.band] += 1; });
