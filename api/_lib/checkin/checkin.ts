@@ -15,7 +15,7 @@ function answer(meetingId: string, as: TCheckinResponse['as'], already: boolean,
   };
 }
 
-function assertWhere(meeting: MeetingRow, location: TCheckinRequest['location']): void {
+function assertWhere(meeting: Pick<MeetingRow, 'checkin_radius_m' | 'location_lat' | 'location_lng'>, location: TCheckinRequest['location']): void {
   if (meeting.checkin_radius_m === null || meeting.location_lat === null || meeting.location_lng === null) return;
   if (!location) throw new DomainError('CHECKIN_LOCATION_REQUIRED');
   const d = distanceMeters(location, { lat: meeting.location_lat, lng: meeting.location_lng });
@@ -23,14 +23,15 @@ function assertWhere(meeting: MeetingRow, location: TCheckinRequest['location'])
 }
 
 /**
- * Everything the check-in decides on, as the caller may see it (RLS): the meeting, the caller's current
- * membership of its organisation, whether the caller is one of its observers; and the scan, recorded
- * tentatively in the same call (supabase/migrations/20261124001300_checkin_one_statement.sql).
+ * Everything the check-in decides on, as the caller may see it (RLS): the meeting (all null when the
+ * caller may not see it), the caller's current membership of its organisation; and the scan, recorded
+ * tentatively in the same call (supabase/migrations/20261125000200_checkin_cheaper.sql).
  */
-interface CheckinRow extends MeetingRow {
+interface CheckinRow extends Omit<MeetingRow, 'id' | 'org_id' | 'status'> {
+  /** Null when the caller may not see the meeting (every column is null then). */
+  status: MeetingRow['status'] | null;
   member_status: string | null;
   member_roles: string[] | null;
-  is_observer: boolean;
   recorded_as: 'observer' | 'member' | null;
   checked_in_at: Date | null;
   fresh: boolean | null;
@@ -56,7 +57,7 @@ export async function checkIn(tx: Queryable, personId: string, body: TCheckinReq
     meetingId, personId, now, body.location?.lat ?? null, body.location?.lng ?? null,
   ]);
   const row = rows[0];
-  if (!row) throw new DomainError('NOT_ON_ROSTER');
+  if (!row?.status) throw new DomainError('NOT_ON_ROSTER');
   if (row.status === 'cancelled') throw new DomainError('MEETING_CANCELLED');
   const window = checkinWindow({
     startsAt: new Date(row.starts_at).toISOString(), endsAt: new Date(row.ends_at).toISOString(), now: now.toISOString(),
