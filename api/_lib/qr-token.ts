@@ -8,10 +8,15 @@ export const WINDOW_SECONDS = 20;
 export const GRACE_WINDOWS = 1;
 const PREFIX = 'TK1';
 
+// The derived key, made once per secret (tests change the environment): it was one more HMAC per scan.
+let cached: { from: string; key: Buffer } | undefined;
+
 function secret(): Buffer {
   const e = env();
+  const from = e.QR_SECRET ?? e.JWT_SECRET;
   // A separate key from the login tokens, derived so a deployment has one secret less to manage.
-  return createHmac('sha256', e.QR_SECRET ?? e.JWT_SECRET).update('tingkan-qr-v1').digest();
+  if (cached?.from !== from) cached = { from, key: createHmac('sha256', from).update('tingkan-qr-v1').digest() };
+  return cached.key;
 }
 
 function sign(meetingHex: string, window: number): string {
