@@ -83,7 +83,7 @@ interface MemberRow { person_id: string; branch_id: string; name: string; status
 /** ATT-1 per branch: per member, last attendance and the window's expected / present / leave counts,
  *  from app.absence_counts (one scoped call, migration 20261125000100, decision record 0005). */
 export async function absenceByBranch(tx: Queryable, branchIds: string[], asOf: string, policy: TPolicy): Promise<Map<string, { windowStart: string; flagged: (TAbsenceFlag & { name: string })[]; checked: number }>> {
-  const windowStart = absenceWindowStart(asOf, policy);
+  const windowStart = absenceWindowStart(asOf, policy.absenceFlagMonths);
   const { rows } = await tx.query<MemberRow>(
     `select person_id, branch_id, name, status, joined_on::text as joined_on, last_present_on::text as last_present_on, expected, present, leave
        from app.absence_counts($1::uuid[], $2::timestamptz, $3::timestamptz) order by branch_id, name, person_id`,

@@ -38,8 +38,8 @@ export function absenceDecision(c: AbsenceCounts, windowStart: string, months: n
 }
 
 /** The window ATT-1 looks back over: (asOf − N months, asOf]. */
-export function absenceWindowStart(asOf: string, policyInput: TPolicyInput = {}): string {
-  return onDate(asOf).subtract(parsePolicy(policyInput).absenceFlagMonths, 'month').format('YYYY-MM-DD');
+export function absenceWindowStart(asOf: string, months: number): string {
+  return onDate(asOf).subtract(months, 'month').format('YYYY-MM-DD');
 }
 
 export function absenceFlags(input: unknown, policyInput: TPolicyInput = {}): TAbsenceResult {
@@ -47,7 +47,7 @@ export function absenceFlags(input: unknown, policyInput: TPolicyInput = {}): TA
   const { asOf, members, meetings } = parseRuleInput(ZAbsenceInput, input);
   assertUniqueIds(members.map((m) => m.personId));
   assertUniqueIds(meetings.map((m) => m.id), '会议');
-  const windowStart = absenceWindowStart(asOf, policy);
+  const windowStart = absenceWindowStart(asOf, policy.absenceFlagMonths);
   const past = meetings.filter((m) => m.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
   // ATT-1 is about 党员: activists and other non-members have no duty to attend.
   const out = members.filter((m): m is typeof m & { status: 'full' | 'probationary' } => m.status === 'full' || m.status === 'probationary').map((member) => {
