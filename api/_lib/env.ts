@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The one reader of process.env on the API side (STYLE 6): parsed once, fails fast with every bad key.
 const flag = z.enum(['0', '1']).default('0').transform((v) => v === '1');

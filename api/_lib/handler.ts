@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { VercelRequest, VercelResponse } from '@vercel/node';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError, ERROR_MESSAGES_ZH, isDomainError, parseOrThrow, type ErrorCode, type FieldIssue } from '@tingkan/shared';
 import { statusFor } from './http-status';
 import { bearerToken, verifyToken } from './session';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, ZAttendanceRequest, ZId } from '@tingkan/shared';
 import { endpoint, handler } from '../_lib/handler';
 import { visibleMeeting } from '../_lib/checkin/meeting';

@@ -2,7 +2,7 @@
 // the annexes, and a printable single observation report (HTML). exceljs loads here only, lazily (D9).
 // A file over EXPORT_INLINE_MAX_BYTES is answered with a signed download URL instead of its bytes (D9).
 import { at, DomainError, ZExportKind, ZId } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler } from '../_lib/handler';
 import { now } from '../_lib/clock';
 import { requireOffice } from '../_lib/office/scope';

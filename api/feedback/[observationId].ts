@@ -1,7 +1,7 @@
 // FB-1: POST the group's written evaluation back to the observed branch (group leader or office staff);
 // GET it as the group, the observed branch or office staff. Sending opens the notes to the branch (RLS).
 import { DomainError, ZId, ZSendFeedbackRequest } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler, reply } from '../_lib/handler';
 import { now } from '../_lib/clock';
 import { instant } from '../_lib/meetings/rows';

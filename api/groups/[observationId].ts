@@ -1,7 +1,7 @@
 // CALC-2 / OBS-8: an observation's group. POST picks it with the shared rule; PUT takes a hand-made
 // group after the rule's checks (a conflict of interest is refused and nothing is written).
 import { assignObservers, DomainError, groupConflicts, ZAutoAssignRequest, ZId, ZManualGroupRequest } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler } from '../_lib/handler';
 import { groupView, observationForOffice, replaceGroup } from '../_lib/office/observations';
 import { currentPolicy } from '../_lib/office/policy';

@@ -1,6 +1,6 @@
 // MTG-*: one meeting (with its observation, if any) and edits while it is still planned.
 import { DomainError, ZId, ZUpdateMeetingRequest, type TMeetingDetail } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler } from '../_lib/handler';
 import { instantOrNull } from '../_lib/meetings/rows';
 import { loadMeeting, observationSummary, updatePlannedMeeting } from '../_lib/meetings/queries';

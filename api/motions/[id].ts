@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, ZId, ZVoteRequest, isVoter, isOnCommittee } from '@tingkan/shared';
 import { endpoint, handler } from '../_lib/handler';
 import { motionView } from '../_lib/checkin/motions';

@@ -1,6 +1,6 @@
 // OBS-5: one observation as its group, the observed branch and office staff see it (RLS decides who).
 import { ZId, ZObservationPlan, type TObservationDetail } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler } from '../_lib/handler';
 import { now } from '../_lib/clock';
 import { instant, instantOrNull } from '../_lib/meetings/rows';

@@ -1,7 +1,7 @@
 // FB-2: POST the observed branch's committee discussion with its rectification items (one transaction);
 // GET the discussion and every item with its loop history.
 import { DomainError, ZId, ZRecordRectificationRequest } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { randomUUID } from 'node:crypto';
 import { endpoint, handler, reply } from '../_lib/handler';
 import { loadObservation } from '../_lib/observations/access';

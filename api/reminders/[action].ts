@@ -4,7 +4,7 @@
 // (REMINDER_RUN_LIMIT, REMINDER_RUN_BUDGET_MS); `left` > 0 asks for another call.
 import { timingSafeEqual } from 'node:crypto';
 import type { VercelRequest } from '@vercel/node';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, ZSubscribeRequest } from '@tingkan/shared';
 import { byAction, endpoint, handler, reply } from '../_lib/handler';
 import { now } from '../_lib/clock';

@@ -1,6 +1,6 @@
 // D9: my reminders, the in-app task list's source of truth: every reminder decided for me, sent or not,
 // and how many one-time consents (提醒我) I have left per template.
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler } from '../_lib/handler';
 import { instant, instantOrNull } from '../_lib/meetings/rows';
 import { dateOnly } from '../_lib/feedback/feedback';

@@ -2,7 +2,7 @@
 // FB-4: POST the observed branch's half-yearly progress and quarterly commitment reports.
 // Due dates come from the shared deadline rule (CALC-3). GET lists reports and what is due next.
 import { DomainError, reportDueDate, ZFileReportRequest, ZId } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { randomUUID } from 'node:crypto';
 import { endpoint, handler, reply } from '../_lib/handler';
 import { now } from '../_lib/clock';

@@ -1,7 +1,7 @@
 // FB-5: GET the office's year-end summary (stored, or a draft prefilled from the shared yearSummary);
 // PUT the edited text (good practice, common problems, advice), stored with the figures it was written against.
 import { ZId, ZSummaryText } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler } from '../_lib/handler';
 import { now } from '../_lib/clock';
 import { instantOrNull } from '../_lib/meetings/rows';

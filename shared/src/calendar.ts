@@ -4,7 +4,7 @@
 // to plain weekday rules for years it has no data for, so we refuse those dates; and it reads a
 // Date in the process time zone, so we only ever hand it YYYY-MM-DD strings.
 import chineseDays from 'chinese-days';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors';
 import { onDate } from './time';
 import { parseOrThrow } from './zod-errors';

@@ -1,6 +1,6 @@
 // One policy object per deployment (D4): every number DOMAIN.md marks *(policy)*, plus the few
 // document numbers an office may reasonably tune. Defaults are the documents' values.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from './zod-errors';
 
 const ZRange = z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }).strict()

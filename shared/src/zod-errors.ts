@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, ErrorCode, FieldIssue } from './errors';
 
 /** What a wrong type should have been, in the words a user reads (e.g. 应为数字). */

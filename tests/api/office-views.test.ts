@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app';
 import { SEED, insertMeetingAt, insertObservation, insertSheet, loginAs } from '../helpers/office-builders';
 import { setClock } from '../../api/_lib/clock';

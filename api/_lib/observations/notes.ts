@@ -1,6 +1,6 @@
 // OBS-7: 两听两看 drafts. One row per observer; each save bumps the revision; a stale revision is a CONFLICT.
 import { DomainError, type TNote, type TSaveNotesRequest } from '@tingkan/shared';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ZSaveNotesRequest } from '@tingkan/shared';
 import type { Queryable } from '../db';
 import { instant } from '../meetings/rows';

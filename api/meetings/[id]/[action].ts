@@ -1,7 +1,7 @@
 // MTG-*: actions on one meeting: cancel with a reason, record it (MTG-11, MTG-9), attach evidence (D2).
 import type { VercelRequest, VercelResponse } from '@vercel/node';
 import { DomainError, ZCancelMeetingRequest, ZEvidenceUploadRequest, ZId, ZMeetingRecordRequest } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler, reply, sendError } from '../../_lib/handler';
 import { now } from '../../_lib/clock';
 import { cancelMeeting, loadMeeting } from '../../_lib/meetings/queries';

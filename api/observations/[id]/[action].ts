@@ -1,7 +1,7 @@
 // The observation's working parts: the branch's plan (OBS-5), the group's notes (OBS-7), score sheets (SCORE-1..3).
 import type { VercelRequest, VercelResponse } from '@vercel/node';
 import { DomainError, isDomainError, ZId, ZObservationPlan, ZSaveNotesRequest, ZSubmitSheetRequest, type TNotesResponse, type TObservationPlanResponse, type TSheetsResponse } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler, reply, sendError } from '../../_lib/handler';
 import { now } from '../../_lib/clock';
 import { instant } from '../../_lib/meetings/rows';

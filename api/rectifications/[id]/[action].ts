@@ -1,7 +1,7 @@
 // FB-2, the closed loop of one item: POST .../submit (owner or branch leaders, with evidence),
 // POST .../verify {decision: close | return, reason} (the group or office staff). SQL enforces the same.
 import { DomainError, nextRectificationStatus, ZId, ZSubmitEvidenceRequest, ZVerifyRequest } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { byAction, endpoint, handler } from '../../_lib/handler';
 import { now } from '../../_lib/clock';
 import { loadItem } from '../../_lib/feedback/rectifications';

@@ -1,6 +1,6 @@
 // CALC-1: anyone who can read a draw can re-run the shared rule on its stored inputs and seed.
 import { drawSample, verifySample, ZId } from '@tingkan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpoint, handler } from '../../_lib/handler';
 import { loadDraw } from '../../_lib/office/sampling';
 

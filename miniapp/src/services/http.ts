@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ZErrorEnvelope } from './schemas';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ApiError } from './api-error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

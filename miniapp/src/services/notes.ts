@@ -2,7 +2,7 @@ import {
   ZNote, ZNotesResponse,
   type TNote, type TNoteFacts, type TSaveNotesRequest,
 } from './schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import { api } from './api';
 import { isApiError, errorMessageZh } from './api-error';
 import { onNetworkBack, storage } from './platform';

@@ -1,5 +1,5 @@
 // MTG-8: the three forms of 组织生活会 (002) with their fixed, ordered agendas, as data.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId } from '../schemas/common';
 import { ZCalendarDate } from '../schemas/period';
 import { onDate } from '../time';

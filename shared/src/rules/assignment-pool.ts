@@ -3,7 +3,7 @@
 // a 观察员 group), each bucketed by load. A group then costs the least-loaded bucket of its slot, not
 // a parse and a sort of the whole pool: a year of 3,500 groups from 3,000 people stays in the
 // milliseconds. The order is exactly assignObservers' own: load, then the seeded tie-break, then pool order.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ZPoolMember, TPoolRole } from '../schemas/assignment';
 import type { TObservationMode } from '../schemas/common';
 import { assertUniqueIds } from './org';

@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { parsePolicy, type TPolicy, type TPolicyInput } from '../policy';
 import { ZAssignmentBatchInput, ZAssignmentInput, ZPoolMember, type TAssignmentResult, type TPoolRole } from '../schemas/assignment';
 import { ZId, type TObservationMode } from '../schemas/common';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertUniqueIds } from './org';
 import { parseRuleInput } from './parse';
 import { PreparedPool, type Member, type Slot } from './assignment-pool';

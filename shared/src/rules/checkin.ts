@@ -1,5 +1,5 @@
 // D6: when a check-in is accepted, and from where. Pure: `now` and positions are parameters.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZInstant } from '../schemas/common';
 import { parseOrThrow } from '../zod-errors';
 

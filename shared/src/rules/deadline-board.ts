@@ -8,7 +8,7 @@ import { ZBoardInput, type TBoardDeadline, type TDeadline, type TDeadlineKey } f
 import { DEADLINE_LABELS, PLAIN_CALENDAR, deadlineRows, stateOf, type DeadlineCalendar } from './deadlines';
 import { rectificationDoneAt } from './rectification';
 import { parseRuleInput } from './parse';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 type Parsed = z.infer<typeof ZBoardInput>['observations'][number];
 

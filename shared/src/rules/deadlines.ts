@@ -1,6 +1,6 @@
 // CALC-3: every due date around an observation (OBS-5, FB-1..4) and its state at `now`.
 // Dates go out as YYYY-MM-DD (D9); a due date is the last allowed day, inclusive.
-import { z } from 'zod';
+import * as z from 'zod';
 import { addWorkingDays } from '../calendar';
 import { ZCalendarDate } from '../schemas/period';
 import { parsePolicy, type TPolicy, type TPolicyInput } from '../policy';

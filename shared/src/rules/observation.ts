@@ -1,5 +1,5 @@
 // OBS-1, OBS-2, OBS-4, OBS-6, OBS-7: what is filed, what must be covered each year, how observers behave.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZObservationMode, type TObservationMode } from '../schemas/common';
 import { ZCoverageInput, ZObservationCandidate, ZObservationNotes, type TObservationCandidate, type TObservationNotes } from '../schemas/observation';
 import { toDateString } from '../time';

@@ -1,5 +1,5 @@
 // ORG-1..4: who sits where, who may vote, who presides, and how personal data is shown.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import { ZBranchRole, ZMeetingKind, ZMemberStatus, ZOrgKind, type TMeetingKind, type TMemberStatus, type TOrgKind } from '../schemas/common';
 import { ZObserverPoolEntry, ZOrgNode, type TObserverPoolEntry, type TOrgTreeIssue } from '../schemas/org';

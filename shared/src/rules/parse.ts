@@ -1,6 +1,6 @@
 // Every rule parses its input first (issue 3, "Bad input"). One helper picks the most telling
 // error code, so a caller can tell an unknown meeting kind or a reversed period from other typos.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError, type ErrorCode } from '../errors';
 import { zodFields } from '../zod-errors';
 import { PERIOD_REVERSED } from '../schemas/period';

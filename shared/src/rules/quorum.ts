@@ -1,5 +1,5 @@
 // VOTE-1..4: is a meeting valid, does a motion pass. "More than half" is always floor(n/2) + 1.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import type { TRosterEntry } from '../schemas/org';
 import { ZMotionInput, ZQuorumInput, type TMotionResult, type TQuorumResult } from '../schemas/quorum';

@@ -1,5 +1,5 @@
 // RATE-1..3 (003): the top grade is capped; say which cap is broken and by how many.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePolicy, type TPolicyInput } from '../policy';
 import { ZMemberGradingInput, ZOrgGradingInput, ZSecretaryGradingInput, type TQuotaCheck } from '../schemas/quotas';
 import { assertUniqueIds } from './org';

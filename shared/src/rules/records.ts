@@ -1,5 +1,5 @@
 // MTG-9..12: what a meeting record must hold, the yearly plan, and 双重组织生活.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import { ZId } from '../schemas/common';
 import { ZDualLifeInput, ZMeetingRecord, ZPartyLectureRecord, ZYearPlan, type TPartyLectureRecord } from '../schemas/records';

@@ -1,7 +1,7 @@
 // D9 / CALC-3: who is reminded of which deadline, and when. WeChat subscribe messages need one consent
 // per message, so the rule decides at most one reminder per (deadline, person) per run, and the in-app
 // task list (every decided reminder, sent or not) is the source of truth.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId } from '../schemas/common';
 import { ZCalendarDate } from '../schemas/period';
 import type { TDeadline, TDeadlineKey } from '../schemas/deadlines';

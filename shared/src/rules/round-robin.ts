@@ -1,7 +1,7 @@
 // OBS-5 (001): 观察员 visits go round the branches, "每年一轮、次年循环": every branch once a year,
 // the same cycle the next year. The cycle order is kept from year to year (new branches join at
 // the end, dissolved ones drop out); branches the office could not visit last year go first.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId } from '../schemas/common';
 import { assertUniqueIds } from './org';
 import { parseRuleInput } from './parse';

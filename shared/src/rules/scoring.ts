@@ -1,5 +1,5 @@
 // CALC-5 / SCORE-1..3: validate a sheet against its rubric, band each criterion, combine a group's sheets.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import { ZBand, ZRubric, ZRubricId, ZScoreSheet, type TBand, type TGroupResult, type TRubric, type TScoreSheet, type TSheetResult } from '../schemas/scoring';
 import { parseRuleInput } from './parse';

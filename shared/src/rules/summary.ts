@@ -1,6 +1,6 @@
 // SCORE-4: observation results feed branch assessment and 评优评先 (000).
 // FB-5: the office's year-end summary: good practice, common problems, advice (001, 000).
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePolicy, type TPolicyInput } from '../policy';
 import { ZId, ZObservationMode } from '../schemas/common';
 import { ZBand } from '../schemas/scoring';

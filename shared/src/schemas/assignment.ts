@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZObservationMode } from './common';
 
 /** ORG-3 roles that matter for who may observe (OBS-2, OBS-3, OBS-5). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZBranchRole, ZId, ZMemberStatus, ZOrgKind } from './common';
 
 export const ZWechatLoginRequest = z.object({

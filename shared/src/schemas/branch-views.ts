@@ -1,6 +1,6 @@
 // What the API answers to a branch's own work (MTG-*, MTG-10): a new meeting and the filed yearly plan.
 // The phone validates with these (the branch's observations use office-views' ZObservationList).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant } from './common';
 import { ZMeeting } from './meetings';
 

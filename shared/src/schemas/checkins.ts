@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZBranchRole, ZId, ZInstant, ZLeaveCategory, ZMeetingKind, ZMemberStatus } from './common';
 import { ZQuorumResult, ZMotionResult, ZVoteChoice } from './quorum';
 

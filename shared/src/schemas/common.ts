@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // zod 4's uuid() is strict RFC 4122; ids from gen_random_uuid() are v4, but demo ids are hand-made, so accept any GUID shape.
 export const ZId = z.guid();

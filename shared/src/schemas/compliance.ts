@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZLeaveCategory, ZMeetingKind, ZMemberStatus } from './common';
 import { ZCalendarDate, ZPeriod, ZPeriodUnit } from './period';
 

@@ -1,5 +1,5 @@
 // Requests of feedback and rectification (FB-1..4), reminders (D9), the year-end summary (FB-5) and exports.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId } from './common';
 import { ZCalendarDate } from './period';
 

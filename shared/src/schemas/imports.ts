@@ -1,7 +1,7 @@
 // Bulk import of people (ORG-2, ORG-3) and the observer pool (ORG-4, 000 annex 2 人员库) from a sheet
 // laid out like the documents' forms. Every row is checked with these schemas; a file with any bad
 // row writes nothing, and the per-row report says which cell is wrong and why, in Chinese.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZBranchRole, ZMemberStatus, ZOrgKind, type TBranchRole, type TMemberStatus, type TOrgKind } from './common';
 import { ZGender, ZMobile } from './office';
 

@@ -1,6 +1,6 @@
 // Meetings of organisational life (MTG-*), their records (MTG-9, MTG-11) and the observed branch's plan (OBS-5).
 // Requests are .strict(): an unknown field is refused, never ignored. Instants go both ways with +08:00 (D9).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant, ZMeetingKind, ZObservationMode } from './common';
 import { ZCalendarDate } from './period';
 import { ZRubricId } from './scoring';

@@ -1,5 +1,5 @@
 // VOTE-2: GET /api/motions?meetingId=: the motions put to a 党员大会 or 支委会, each with its result.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId } from './common';
 import { ZMotionView } from './checkins';
 

@@ -1,6 +1,6 @@
 // A member's own record (FB-4, ATT-1): past meetings with how I attended, and the rectification
 // items I own. GET /api/me/attendance and GET /api/me/rectifications.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant, ZLeaveCategory } from './common';
 import { ZMeeting } from './meetings';
 import { ZCalendarDate } from './period';

@@ -1,5 +1,5 @@
 // OBS-7: 两听两看 notes, saved as drafts many times; the facts of the meeting alongside.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant } from './common';
 
 const draft = z.string().max(5000).default('');

@@ -1,6 +1,6 @@
 // Requests of the office's yearly work: plans and candidates (MTG-10, OBS-1), the draw (OBS-3, CALC-1),
 // observations and groups (OBS-2..5, CALC-2), deadlines (CALC-3), compliance (CALC-4), results (SCORE-4, RATE-*).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant, ZMeetingKind, ZObservationMode } from './common';
 import { ZCalendarDate } from './period';
 import { ZMemberGradingInput, ZOrgGradingInput, ZSecretaryGradingInput } from './quotas';

@@ -2,7 +2,7 @@
 // filings (MTG-10, OBS-1), the draw (OBS-3, CALC-1), observations and groups (OBS-2..5, CALC-2),
 // the deadlines board (CALC-3), compliance (CALC-4, ATT-1), results (SCORE-4) and the policy (D4).
 // tests/api/office-views.test.ts parses the real endpoints' answers with them, so they cannot drift.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant, ZMeetingKind, ZObservationMode } from './common';
 import { ZCalendarDate, ZPeriod, ZPeriodUnit } from './period';
 import { ZSampleResult } from './sampling';

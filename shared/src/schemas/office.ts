@@ -1,6 +1,6 @@
 // The office's management payloads: organisations (ORG-1), people and memberships (ORG-2, ORG-3),
 // the observer pool (ORG-4), the policy (D4) and the audit log. One schema per payload (STYLE 3).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZBranchRole, ZDate, ZId, ZInstant, ZMemberStatus, ZObservationMode, ZOrgKind } from './common';
 
 // Custom refinements, so these Chinese messages reach the envelope as they are (the generic

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZBranchRole, ZId, ZMemberStatus, ZObservationMode, ZOrgKind } from './common';
 
 /** One node of the organisation tree (ORG-1). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZDate } from './common';
 
 /** The message of every date-range refinement; rules map it to PERIOD_INVALID. */

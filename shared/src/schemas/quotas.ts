@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZMemberStatus } from './common';
 
 /** RATE-1 民主评议党员 grades. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant, ZMeetingKind } from './common';
 import { ZCalendarDate } from './period';
 

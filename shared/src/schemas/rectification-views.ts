@@ -1,6 +1,6 @@
 // What the API answers about feedback and rectification (FB-1, FB-2): the shapes of GET/POST
 // /api/feedback/[observationId] and /api/rectifications, which the phone validates (STYLE 3).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant } from './common';
 import { ZCalendarDate } from './period';
 import { ZDeadlineState } from './deadlines';

@@ -1,5 +1,5 @@
 // FB-3 / FB-4: what /api/reports answers; the phone validates every answer with these (D9: dates as YYYY-MM-DD).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant } from './common';
 import { ZCalendarDate } from './period';
 import { ZDeadlineState } from './deadlines';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant } from './common';
 
 export const ZRubricId = z.enum(['pingyi_5', 'guancha_3']);

@@ -1,6 +1,6 @@
 // SCORE-1..3: what an observer submits and what the group sees. Ranges are checked by the scoring rule
 // against the observation's rubric (SHEET_INVALID with the fields), not here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant } from './common';
 import { ZBand, ZGroupResult, ZRubricId } from './scoring';
 

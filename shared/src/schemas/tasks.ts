@@ -1,6 +1,6 @@
 // 我的待办 (D9: the in-app task list is the source of truth, not a message): what GET /api/tasks answers.
 // Dates are Shanghai calendar days (YYYY-MM-DD); the phone formats them, never recomputes (D9).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZId, ZInstant } from './common';
 import { ZCalendarDate } from './period';
 import { ZDeadlineState } from './deadlines';
