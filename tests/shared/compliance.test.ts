@@ -48,6 +48,14 @@ describe('themeDayDate', () => {
   ] as const)('MTG-5: %i-%i with rule %o → %s', (y, mo, rule, expected) => {
     expect(themeDayDate(y, mo, rule)).toBe(expected);
   });
+  it('MTG-5: answers are remembered per rule: a changed policy day gets its own date, a bad month is still refused', () => {
+    expect(themeDayDate(2027, 1, { nth: 1, isoWeekday: 5 })).toBe('2027-01-01');
+    expect(themeDayDate(2027, 1, { nth: 1, isoWeekday: 5 })).toBe('2027-01-01');
+    expect(themeDayDate(2027, 1, { nth: 2, isoWeekday: 5 })).toBe('2027-01-08');
+    expect(themeDayDate(2027, 1, { nth: 1, isoWeekday: 1 })).toBe('2027-01-04');
+    expect(themeDayDate(2027, 1, null)).toBeNull();
+    expect(codeOf(() => themeDayDate(2027, 13, { nth: 1, isoWeekday: 5 }))).toBe('VALIDATION_FAILED');
+  });
 });
 
 describe('complianceFetchRange', () => {

@@ -2,7 +2,7 @@
 // in ONE query for the whole page of branches), exemptions applied, ATT-1 flags (the shared absenceDecision on
 // per-member counts computed in SQL) and the year's observation coverage (shared observationCoverage).
 import {
-  absenceDecision, absenceWindowStart, branchCompliance, complianceFetchRange, observationCoverage, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
+  absenceDecision, absenceWindowStart, complianceFetchRange, complianceOf, observationCoverage, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
   type TAbsenceFlag, type TComplianceResult, type THeldMeeting, type TPeriod, type TPolicy,
 } from '@tingkan/shared';
 import type { Queryable } from '../db';
@@ -122,6 +122,7 @@ export async function coverage(tx: Queryable, all: ScopeBranch[], year: number, 
   return { summary: observationCoverage({ year, departments, observations }), observations };
 }
 
+/** The meetings come from heldMeetings and the policy from currentPolicy (parsed): no parsing per branch. */
 export function run(branch: ScopeBranch, period: TPeriod, asOf: string, meetings: THeldMeeting[], policy: TPolicy): TComplianceResult {
-  return branchCompliance({ branch: { id: branch.id, hasCommittee: branch.hasCommittee, groupIds: branch.groupIds }, period, asOf, meetings }, policy);
+  return complianceOf({ branch: { id: branch.id, hasCommittee: branch.hasCommittee, groupIds: branch.groupIds }, period, asOf, meetings }, policy);
 }

@@ -1,5 +1,5 @@
 // Calendar windows (month, quarter, year) in Shanghai dates, and the MTG-5 theme-day date.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TPolicy } from '../policy';
 import { ZCalendarDate, ZPeriod, ZPeriodUnit, type TPeriod, type TPeriodUnit } from '../schemas/period';
 import { onDate } from '../time';
@@ -45,11 +45,20 @@ export function windowsOverlapping(unit: TPeriodUnit, period: TPeriod): TPeriod[
   return windows.map((w) => ({ ...w }));
 }
 
+/** Theme days already worked out (a page of 500 branches asks the same 12 months for each). Bounded. */
+const themeDayMemo = new Map<string, string>();
+
 /** MTG-5 (policy): the day the 主题党日 should fall on in a month, e.g. the first Friday; null = any day. */
 export function themeDayDate(year: number, month: number, themeDay: TPolicy['themeDay']): string | null {
   parseRuleInput(ZYearMonth, { year, month });
   if (themeDay === null) return null;
+  const key = `${year}-${month}|${themeDay.isoWeekday}|${themeDay.nth}`;
+  const known = themeDayMemo.get(key);
+  if (known !== undefined) return known;
   const first = onDate(`${year}-${String(month).padStart(2, '0')}-01`);
   const offset = (themeDay.isoWeekday - first.isoWeekday() + 7) % 7;
-  return first.add(offset + 7 * (themeDay.nth - 1), 'day').format(fmt);
+  const date = first.add(offset + 7 * (themeDay.nth - 1), 'day').format(fmt);
+  if (themeDayMemo.size >= 1000) themeDayMemo.clear();
+  themeDayMemo.set(key, date);
+  return date;
 }
