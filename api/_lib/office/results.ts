@@ -16,43 +16,13 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export async function results(tx: Queryable, branches: ScopeBranch[], by: 'branch' | 'department', from: string, to: string) {
   // Both rubrics share the 0-20 bands (rules/rubrics.ts); their lower bounds, highest first.
   const bands = RUBRICS.pingyi_5.bands.slice().sort((a, b) => b.min - a.min);
-  // One statement for the criteria and the totals: the sheets, observations and policies are read once (issue 7).
+  // One scoped call (decision record 0005, migration 20261126000100): app.score_summary checks the caller's
+  // office scope once, on the branches, then aggregates as the owner instead of RLS checking every sheet and item.
   const { rows: all } = await tx.query<(Row & { part: 'criterion' }) | (TotalRow & { part: 'total' })>(
-    `with latest as (
-       select distinct on (s.observation_id, s.observer_id) s.id, s.observation_id, s.rubric
-         from score_sheets s
-        order by s.observation_id, s.observer_id, s.version desc
-     ), scoped as (
-       -- Each observation's meeting by its id (limit 1 keeps the lookup per observation: a few
-       -- thousand index probes, where a join would scan and filter every meeting of the year).
-       select o.id, map.key
-         from observations o
-         cross join lateral (select mm.org_id, mm.starts_at from meetings mm where mm.id = o.meeting_id limit 1) m
-         join organisations org on org.id = m.org_id
-         join unnest($3::uuid[], $4::uuid[]) as map(branch_id, key)
-           on map.branch_id = coalesce(case when org.kind = 'party_group' then org.parent_id end, org.id)
-        where o.status <> 'cancelled' and m.starts_at >= $1 and m.starts_at < $2
-     ), per_obs as materialized (
-       select sc.key, l.observation_id, l.rubric, i.criterion, avg(i.score)::float8 as mean, count(*)::int as sheets
-         from latest l join scoped sc on sc.id = l.observation_id join score_sheet_items i on i.sheet_id = l.id
-        group by sc.key, l.observation_id, l.rubric, i.criterion
-     ), totals as (
-       select key, observation_id, rubric, sum(mean) as total from per_obs group by key, observation_id, rubric
-     )
-     select 'criterion' as part, key::text, rubric, criterion, count(*)::int as observations, sum(sheets)::int as sheets,
-            avg(mean)::float8 as mean, min(mean)::float8 as min, max(mean)::float8 as max, coalesce(stddev_pop(mean), 0)::float8 as stddev,
-            (count(*) filter (where mean >= ($5::int[])[1]))::int as b0,
-            (count(*) filter (where mean >= ($5::int[])[2] and mean < ($5::int[])[1]))::int as b1,
-            (count(*) filter (where mean >= ($5::int[])[3] and mean < ($5::int[])[2]))::int as b2,
-            (count(*) filter (where mean < ($5::int[])[3]))::int as b3,
-            null::float8 as mean_total, null::float8 as min_total, null::float8 as max_total
-       from per_obs group by key, rubric, criterion
-     union all
-     select 'total', key::text, rubric, null, count(*)::int, null, null, null, null, null, null, null, null, null,
-            avg(total)::float8, min(total)::float8, max(total)::float8
-       from totals group by key, rubric
-     order by 1, 2, 3, 4`,
-    [from, to, branches.map((b) => b.id), branches.map((b) => (by === 'branch' ? b.id : b.departmentId)), bands.map((b) => b.min)],
+    // Ordered as the groups have always been listed: by the key's text.
+    `select * from app.score_summary($1::uuid[], $2::uuid[], $3, $4, $5::int[])
+      order by part, key::text, rubric, criterion`,
+    [branches.map((b) => b.id), branches.map((b) => (by === 'branch' ? b.id : b.departmentId)), from, to, bands.map((b) => b.min)],
   );
   const rows = all.filter((r): r is Row & { part: 'criterion' } => r.part === 'criterion');
   const totals = { rows: all.filter((r): r is TotalRow & { part: 'total' } => r.part === 'total') };
