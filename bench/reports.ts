@@ -30,6 +30,7 @@ const JWT_SECRET = 'bench-secret-0123456789-abcdefghijklmnop';
 const WAS: Record<string, string> = {
   'compliance: held meetings, one API page (500 branches)': 'reports: compliance: one API page (500 branches)',
   'score summary: results per department × criterion': 'reports: score summary: mean per criterion per department',
+  'deadlines SQL: every deadline\'s data (app.deadline_data)': 'reports: deadlines SQL: every deadline\'s data, 4 aggregated passes',
 };
 
 /** SCORE-4: the year's results per department, as GET /api/results computes them (rows = department × rubric). */
@@ -155,28 +156,11 @@ export async function benchReports(adminUrl: string, opts: { fresh: boolean }): 
       if (i > 0) scan.push(now() - t0);
     }
     const baseline = median(scan);
-    // The score summary's SQL without RLS (as the table owner): how much the policies cost.
+    // The score summary and the deadlines read through scoped security definer functions (decision record 0005,
+    // app.score_summary, app.deadline_data): a run "as the table owner, without RLS" would time the same function.
     const branches = await withCaller(claims, async (tx) => (await branchesUnder(tx, await scopeRoot(tx))).branches);
-    const asOwner: Queryable = { query: async (text, params) => ({ rows: (await c.query(text, params)).rows }), exec: async (sql) => { await c.query(sql); } };
-    const noRls: number[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
-      const t0 = now();
-      await scoreSummary(asOwner, branches);
-      if (i > 0) noRls.push(now() - t0);
-    }
-    note(`reports: score summary without RLS (table owner, the same SQL) ${ms(median(noRls))}`);
     const branchIds = (await c.query<{ id: string }>("select id from organisations where kind = 'branch' order by id")).rows.map((r) => r.id);
     await ensureDeadlineData(c);
-    // The deadlines' four passes as the table owner (no RLS; auth.uid() still names the office person): what the policies cost.
-    await c.query("select set_config('request.jwt.claims', $1, false)", [JSON.stringify(claims)]);
-    const owner: Queryable = { query: async (text, params) => ({ rows: (await c.query(text, params)).rows }), exec: async (sql) => { await c.query(sql); } };
-    const deadlinesNoRls: number[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
-      const t0 = now();
-      await observationsForDeadlines(owner, YEAR);
-      if (i > 0) deadlinesNoRls.push(now() - t0);
-    }
-    note(`reports: deadlines SQL without RLS (table owner, the same 4 passes) ${ms(median(deadlinesNoRls))}`);
     await c.end();
     const period = periodOf('year', `${YEAR}-01-01`);
     const at = new Date(`${YEAR + 1}-01-10T10:00:00+08:00`);
@@ -189,8 +173,8 @@ export async function benchReports(adminUrl: string, opts: { fresh: boolean }): 
       // ATT-1 through app.absence_counts (decision record 0005): a page's members counted, then decided in shared.
       { name: 'compliance: ATT-1 absence flags, one API page (500 branches, 6-month window)', source: 'api/_lib/office/compliance.ts absenceByBranch',
         fn: async (tx) => [...(await absenceByBranch(tx, branchIds.slice(0, 500), `${YEAR}-12-31`, await currentPolicy(tx))).values()].reduce((n, b) => n + b.checked, 0) },
-      // CALC-3: one aggregated pass per kind of record (observations, groups and first sheets, rectification, reports).
-      { name: 'deadlines SQL: every deadline\'s data, 4 aggregated passes', source: 'api/_lib/office/deadline-data.ts via observationsForDeadlines',
+      // CALC-3: the year's observations with groups, first sheets, rectification and reports, in one scoped call.
+      { name: 'deadlines SQL: every deadline\'s data (app.deadline_data)', source: 'api/_lib/office/deadline-data.ts via observationsForDeadlines',
         fn: async (tx) => (await observationsForDeadlines(tx, YEAR)).length },
       { name: 'deadlines board incl. the CALC-3 rule (one batch)', source: 'observationsForDeadlines + deadlinesOfAll',
         fn: async (tx) => {
