@@ -49,6 +49,17 @@ describe('compliance of the seed year 2026 (CALC-4, MTG-1..7, ATT-1, OBS-2..4)',
     expect(branch(year, eduSecond).absence).toMatchObject({ windowStart: '2026-05-23', checked: 11 });
   });
 
+  it('every branch has one MTG-3 item per 党小组, in the groups\' name order, and a branch without groups none (MTG-3)', async () => {
+    const { rows } = await app.db.query<{ parent_id: string; id: string }>(
+      "select parent_id, id from organisations where kind = 'party_group' order by parent_id, name, id");
+    const groupsOf = (branchId: string) => rows.filter((r) => r.parent_id === branchId).map((r) => r.id);
+    const withGroups = year.branches.filter((b: any) => groupsOf(b.orgId).length > 0);
+    expect(withGroups.length).toBeGreaterThanOrEqual(2);
+    for (const b of year.branches) {
+      expect(b.items.filter((i: any) => i.ruleId === 'MTG-3').map((i: any) => i.groupId)).toEqual(groupsOf(b.orgId));
+    }
+  });
+
   it('with no observation yet, no department has had a 巡听 and no branch is covered (OBS-2, OBS-4)', () => {
     expect(year.coverage.ok).toBe(false);
     expect(year.coverage.departmentsWithoutXunting.sort()).toEqual([SEED.finance, SEED.education, SEED.health].sort());

@@ -44,26 +44,32 @@ export async function scopeRoot(tx: Queryable, wanted?: string): Promise<string>
  * Branches under `rootId` (inclusive) that the caller's office scope covers, sorted by department and name.
  * The scope rides down the walk (in scope: the root is, or the organisation is one of the caller's
  * scope roots, or its parent is): the same set as `id in app.office_org_ids()`, without joining every
- * organisation of a province against that set (a nested loop of 10,000 × 10,000 rows: issue 7).
+ * organisation of a province against that set (a nested loop of 10,000 × 10,000 rows: issue 7). The department's
+ * name rides down too, and the 党小组s are grouped from the walk: no lookup per branch.
  */
 export async function branchesUnder(tx: Queryable, rootId: string, page?: { limit: number; offset: number }): Promise<{ branches: ScopeBranch[]; total: number }> {
   const { rows } = await tx.query<ScopeBranch & { total: string }>(
     `with recursive tree as (
-       select o.id, o.kind, o.name, o.has_committee, case when o.kind = 'department_committee' then o.id end as department_id,
+       select o.id, o.parent_id, o.kind, o.name, o.has_committee, case when o.kind = 'department_committee' then o.id end as department_id,
+              case when o.kind = 'department_committee' then o.name end as department_name,
               o.id in (select app.office_org_ids()) as in_scope
          from organisations o where o.id = $1
        union all
-       select c.id, c.kind, c.name, c.has_committee,
+       select c.id, c.parent_id, c.kind, c.name, c.has_committee,
               case when c.kind = 'department_committee' then c.id else t.department_id end,
+              case when c.kind = 'department_committee' then c.name else t.department_name end,
               t.in_scope or c.id in (select s.scope_org_id from office_staff s where s.person_id = (select auth.uid()))
          from organisations c join tree t on c.parent_id = t.id
+     ), groups as (
+       -- The walk already passed every 党小组 under the root: grouped here, not looked up again per branch.
+       select parent_id, array_agg(id order by name, id) as ids from tree where kind = 'party_group' group by parent_id
      )
      select t.id, t.name, coalesce(t.department_id, $1::uuid) as "departmentId",
-            coalesce(d.name, r.name) as "departmentName", t.has_committee as "hasCommittee",
-            coalesce((select array_agg(g.id order by g.name, g.id) from organisations g where g.parent_id = t.id and g.kind = 'party_group'), '{}') as "groupIds",
+            coalesce(t.department_name, r.name) as "departmentName", t.has_committee as "hasCommittee",
+            coalesce(g.ids, '{}') as "groupIds",
             count(*) over () as total
        from tree t
-       left join organisations d on d.id = t.department_id
+       left join groups g on g.parent_id = t.id
        join organisations r on r.id = $1
       where t.kind = 'branch' and t.in_scope
       order by "departmentName", t.name, t.id
