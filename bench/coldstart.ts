@@ -97,11 +97,11 @@ async function bundle(dir: string, name: string, source: string): Promise<{ entr
     external: ['pg-native'], logLevel: 'error', nodePaths: [join(ROOT, 'node_modules')],
   });
   const out = join(outdir, `${name}.mjs`);
-  // What the first request loads: the entry and the chunks it imports statically.
+  // What the first request loads: the entry and every chunk it reaches through static imports.
   const outputs = result.metafile?.outputs ?? {};
-  const key = Object.keys(outputs).find((k) => k.endsWith(`${name}/${name}.mjs`)) ?? '';
-  const eager = [key, ...(outputs[key]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => i.path)];
-  const bytes = eager.reduce((sum, k) => sum + (outputs[k]?.bytes ?? 0), 0);
+  const eager = new Set([Object.keys(outputs).find((k) => k.endsWith(`${name}/${name}.mjs`)) ?? '']);
+  for (const k of eager) (outputs[k]?.imports ?? []).filter((i) => i.kind === 'import-statement').forEach((i) => eager.add(i.path));
+  const bytes = [...eager].reduce((sum, k) => sum + (outputs[k]?.bytes ?? 0), 0);
   return { entry: out, bytes };
 }
 
