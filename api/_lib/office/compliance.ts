@@ -103,17 +103,10 @@ export async function absenceByBranch(tx: Queryable, branchIds: string[], asOf: 
 
 /** OBS-2..4: the year's coverage over the whole scope, and which modes each branch had. */
 export async function coverage(tx: Queryable, all: ScopeBranch[], year: number, from: string, to: string) {
-  // Meeting by meeting from the year's observations (LIMIT keeps the lateral a nested loop): joined the
-  // other way, the planner scanned every meeting of the province through the meetings policy (issue 5).
+  // One scoped call, app.observation_coverage (migration 20261126000400, decision record 0005): the office's
+  // scope is checked once, not the observations' and meetings' policies per observation (issue 7).
   const { rows } = await tx.query<{ branch_id: string; mode: 'xunting' | 'pangting' | 'guancha'; date: string }>(
-    `select distinct x.branch_id, ob.mode, x.date
-       from observations ob
-       join lateral (
-         select coalesce(case when o.kind = 'party_group' then o.parent_id end, o.id) as branch_id,
-                ((m.starts_at at time zone 'Asia/Shanghai')::date)::text as date
-           from meetings m join organisations o on o.id = m.org_id
-          where m.id = ob.meeting_id and m.starts_at >= $1 and m.starts_at < $2 limit 1) x on true
-      where ob.status <> 'cancelled'`,
+    'select branch_id, mode, date from app.observation_coverage($1::timestamptz, $2::timestamptz)',
     [from, to],
   );
   const ids = new Set(all.map((b) => b.id));
