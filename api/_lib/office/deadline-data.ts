@@ -3,6 +3,7 @@
 // first sheet; the rectification (the committee's discussion and the items, FB-2); the reports (FB-3, FB-4).
 // The caller's RLS decides what is seen (the reminder sender). The office board reads the same data through
 // app.deadline_data (one scoped call, decision record 0005): loadOfficeDeadlineObservations.
+import { remember } from '@tingkan/shared';
 import type { Queryable } from '../db';
 
 export interface Member {
@@ -152,12 +153,7 @@ const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 
 function isoOf(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
-  let date = dayText.get(day);
-  if (date === undefined) {
-    date = new Date(day * DAY_MS).toISOString().slice(0, -14);
-    if (dayText.size >= 20_000) dayText.clear();
-    dayText.set(day, date);
-  }
+  const date = remember(dayText, day, 20_000, () => new Date(day * DAY_MS).toISOString().slice(0, -14));
   let t = ms - day * DAY_MS;
   const h = Math.floor(t / 3_600_000);
   t -= h * 3_600_000;

@@ -7,6 +7,7 @@ import { parsePolicy, type TPolicy, type TPolicyInput } from '../policy';
 import { ZBoardInput, type TBoardDeadline, type TDeadline, type TDeadlineKey } from '../schemas/deadlines';
 import { DEADLINE_LABELS, PLAIN_CALENDAR, deadlineRows, stateOf, type DeadlineCalendar } from './deadlines';
 import { rectificationDoneAt } from './rectification';
+import { remember } from './memo';
 import { parseRuleInput } from './parse';
 import type * as z from 'zod';
 
@@ -28,16 +29,6 @@ const workdaysMemo = new Map<string, string>();
 const shiftMemo = new Map<string, string>();
 const nextDayMemo = new Map<string, string>();
 
-function remember(memo: Map<string, string>, key: string, compute: () => string): string {
-  let v = memo.get(key);
-  if (v === undefined) {
-    v = compute();
-    if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(key, v);
-  }
-  return v;
-}
-
 /**
  * The Shanghai date of an instant at the fixed +08:00 of D9 (China keeps no DST): toDateString without a date
  * library, for batches. The instants a batch reads are mostly toISOString's own form (YYYY-MM-DDTHH:mm:ss.sssZ):
@@ -47,15 +38,15 @@ export function shanghaiDate(instant: string): string {
   if (instant.length === 24 && instant.charCodeAt(23) === 90 /* Z */ && instant.charCodeAt(10) === 84 /* T */) {
     const day = instant.slice(0, 10);
     const hour = (instant.charCodeAt(11) - 48) * 10 + (instant.charCodeAt(12) - 48);
-    return hour < 16 ? day : remember(nextDayMemo, day, () => new Date(Date.parse(`${day}T16:00:00.000Z`) + SHANGHAI_MS).toISOString().slice(0, 10));
+    return hour < 16 ? day : remember(nextDayMemo, day, MEMO_MAX, () => new Date(Date.parse(`${day}T16:00:00.000Z`) + SHANGHAI_MS).toISOString().slice(0, 10));
   }
   return new Date(Date.parse(instant) + SHANGHAI_MS).toISOString().slice(0, 10);
 }
 
 /** The shared calendar with every answer remembered. */
 const BATCH_CALENDAR: DeadlineCalendar = {
-  workdays: (date, n) => remember(workdaysMemo, `${date}|${n}`, () => PLAIN_CALENDAR.workdays(date, n)),
-  shift: (date, n, unit) => remember(shiftMemo, `${date}|${n}|${unit}`, () => PLAIN_CALENDAR.shift(date, n, unit)),
+  workdays: (date, n) => remember(workdaysMemo, `${date}|${n}`, MEMO_MAX, () => PLAIN_CALENDAR.workdays(date, n)),
+  shift: (date, n, unit) => remember(shiftMemo, `${date}|${n}|${unit}`, MEMO_MAX, () => PLAIN_CALENDAR.shift(date, n, unit)),
   dateOf: shanghaiDate,
 };
 

@@ -1,5 +1,6 @@
 // Every rule of DOMAIN.md as a pure function, one file per area.
 export * from './parse';
+export * from './memo';
 export * from './org';
 export * from './quorum';
 export * from './periods';

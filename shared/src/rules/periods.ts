@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { TPolicy } from '../policy';
 import { ZCalendarDate, ZPeriod, ZPeriodUnit, type TPeriod, type TPeriodUnit } from '../schemas/period';
 import { onDate } from '../time';
+import { remember } from './memo';
 import { parseRuleInput } from './parse';
 
 const fmt = 'YYYY-MM-DD';
@@ -29,19 +30,15 @@ const windowsMemo = new Map<string, readonly TPeriod[]>();
 /** Every whole window of `unit` that overlaps the period, in order. */
 export function windowsOverlapping(unit: TPeriodUnit, period: TPeriod): TPeriod[] {
   const input = parseRuleInput(ZWindowsInput, { unit, period });
-  const key = `${input.unit}|${input.period.start}|${input.period.end}`;
-  let windows = windowsMemo.get(key);
-  if (!windows) {
+  const windows = remember(windowsMemo, `${input.unit}|${input.period.start}|${input.period.end}`, 1000, () => {
     const out: TPeriod[] = [];
     let w = periodOf(input.unit, input.period.start);
     while (w.start <= input.period.end) {
       out.push(w);
       w = periodOf(input.unit, onDate(w.end).add(1, 'day').format(fmt));
     }
-    if (windowsMemo.size >= 1000) windowsMemo.clear();
-    windowsMemo.set(key, out);
-    windows = out;
-  }
+    return out;
+  });
   return windows.map((w) => ({ ...w }));
 }
 
@@ -52,13 +49,9 @@ const themeDayMemo = new Map<string, string>();
 export function themeDayDate(year: number, month: number, themeDay: TPolicy['themeDay']): string | null {
   parseRuleInput(ZYearMonth, { year, month });
   if (themeDay === null) return null;
-  const key = `${year}-${month}|${themeDay.isoWeekday}|${themeDay.nth}`;
-  const known = themeDayMemo.get(key);
-  if (known !== undefined) return known;
-  const first = onDate(`${year}-${String(month).padStart(2, '0')}-01`);
-  const offset = (themeDay.isoWeekday - first.isoWeekday() + 7) % 7;
-  const date = first.add(offset + 7 * (themeDay.nth - 1), 'day').format(fmt);
-  if (themeDayMemo.size >= 1000) themeDayMemo.clear();
-  themeDayMemo.set(key, date);
-  return date;
+  return remember(themeDayMemo, `${year}-${month}|${themeDay.isoWeekday}|${themeDay.nth}`, 1000, () => {
+    const first = onDate(`${year}-${String(month).padStart(2, '0')}-01`);
+    const offset = (themeDay.isoWeekday - first.isoWeekday() + 7) % 7;
+    return first.add(offset + 7 * (themeDay.nth - 1), 'day').format(fmt);
+  });
 }
