@@ -105,7 +105,9 @@ function byObservation<R extends { observation_id: string }>(rows: R[]): Map<str
 
 /**
  * Observations (not cancelled) whose meeting starts in [from, to), with everything their deadlines depend on:
- * four statements whatever the number of observations. officeScope: only the office's own (the board).
+ * four statements whatever the number of observations, under the caller's RLS (the reminder sender).
+ * officeScope: only the office's own; the board reads those through app.deadline_data instead, and
+ * tests/api/deadline-data-scope.test.ts holds that function to this RLS read.
  */
 export async function loadDeadlineObservations(tx: Queryable, from: string, to: string, officeScope: boolean): Promise<DeadlineObservation[]> {
   const obs = (await observations(tx, from, to, officeScope)).rows;
