@@ -44,8 +44,14 @@ async function endpoints(url: string, baseline: number): Promise<void> {
   try {
     const token = (await issueToken(OFFICE_ID)).token;
     const pages: { name: string; path: string; runs: number; count: (body: Record<string, unknown>) => number; was?: string }[] = [
-      { name: 'GET /api/compliance?year=2025&limit=500 (the office\'s page of 500 branches: meetings, exemptions, ATT-1, coverage)', path: `/api/compliance?year=${YEAR}&limit=500`,
-        runs: 3, count: (b) => (b.branches as unknown[]).length },
+      // The admin view's page (miniapp pkg-admin compliance, PAGE_SIZE 20), the API's default page (100) and its largest (500).
+      { name: 'GET /api/compliance?year=2025&limit=20 (the admin view\'s page of 20 branches: meetings, exemptions, ATT-1, coverage)', path: `/api/compliance?year=${YEAR}&limit=20`,
+        runs: RUNS, count: (b) => (b.branches as unknown[]).length },
+      { name: 'GET /api/compliance?year=2025 (the API\'s default page, 100 branches)', path: `/api/compliance?year=${YEAR}`,
+        runs: RUNS, count: (b) => (b.branches as unknown[]).length },
+      { name: 'GET /api/compliance?year=2025&limit=500 (the API\'s largest page, 500 branches)', path: `/api/compliance?year=${YEAR}&limit=500`,
+        runs: 3, count: (b) => (b.branches as unknown[]).length,
+        was: 'reports: GET /api/compliance?year=2025&limit=500 (the office\'s page of 500 branches: meetings, exemptions, ATT-1, coverage)' },
       { name: 'GET /api/results?year=2025&by=department (score summary, SCORE-4)', path: `/api/results?year=${YEAR}&by=department`,
         runs: RUNS, count: (b) => (b.groups as unknown[]).length },
     ];
@@ -60,7 +66,7 @@ async function endpoints(url: string, baseline: number): Promise<void> {
       }
       console.log(`    ${p.path}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
       const m = median(times);
-      record({ figure: `reports: ${p.name}`, value: `${ms(m)} (${fmt(p.count(first.body))} rows, median of ${p.runs})`, target: '< 300 ms warm',
+      record({ figure: `reports: ${p.name}`, was: p.was, value: `${ms(m)} (${fmt(p.count(first.body))} rows, median of ${p.runs})`, target: '< 300 ms warm',
         baseline: `whole endpoint over HTTP; scan of 400k meetings ${ms(baseline)}`, ratio: (m / baseline).toFixed(1), pass: m < 300 });
     }
   } finally {

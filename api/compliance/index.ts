@@ -41,7 +41,7 @@ export default handler({
       const branches = page.map((b) => {
         const own = exemptions.filter((e) => e.orgId === b.id);
         const result = applyExemptions(run(b, period, asOf, meetings.get(b.id) ?? [], policy), own);
-        const modes = new Set(cover.observations.filter((o) => o.branchId === b.id).map((o) => o.mode));
+        const modes = cover.modes.get(b.id) ?? new Set();
         return {
           orgId: b.id, name: b.name, departmentId: b.departmentId, departmentName: b.departmentName, hasCommittee: b.hasCommittee,
           ...result, exemptions: own,

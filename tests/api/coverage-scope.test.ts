@@ -2,7 +2,7 @@ import { withCaller, type Claims, type Queryable } from '../../api/_lib/db';
 import { coverage } from '../../api/_lib/office/compliance';
 import { branchesUnder, scopeRoot, yearRange } from '../../api/_lib/office/scope';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { SEED, insertMeetingAt, insertObservation } from '../helpers/office-builders';
+import { SEED, insertMeetingAt, insertObservation, loginAs } from '../helpers/office-builders';
 
 // OBS-2..4 through app.observation_coverage (migration 20261126000400, decision record 0005): the year's
 // coverage must equal what the previous statement returned under the caller's RLS, and the function must check
@@ -67,7 +67,7 @@ describe('app.observation_coverage equals the previous RLS statement (OBS-2..4)'
       expect(raw.every((r) => ids.has(r.branch_id))).toBe(true);
       expect(keys(raw)).toEqual(keys(old.filter((r) => ids.has(r.branch_id))));
       if (office === 'financeOffice') expect(old.some((r) => r.branch_id === SEED.eduFirstBranch)).toBe(true);
-      const sorted = (c: typeof now) => ({ ...c, observations: c.observations.map((o) => JSON.stringify(o)).sort() });
+      const sorted = (c: typeof now) => ({ ...c, modes: [...c.modes].map(([id, m]) => `${id}:${[...m].sort().join(',')}`).sort() });
       expect(sorted(now)).toEqual(sorted(before));
     });
   }
@@ -101,5 +101,22 @@ describe("app.observation_coverage checks the caller's office scope (OBS-2, ORG-
     expect(await branchesSeenBy(SEED.budgetMember)).toEqual([]);
     expect(await branchesSeenBy(SEED.budgetSecretary)).toEqual([]);
     expect(await branchesSeenBy(SEED.guoBo)).toEqual([]);
+  });
+});
+
+describe('GET /api/compliance shows each branch\'s observed modes and the year\'s coverage (OBS-2..4)', () => {
+  it('per branch the modes it had, the 党小组\'s with its branch; departments without 巡听 and branches never observed', async () => {
+    const res = await app.request('GET', `/api/compliance?year=${YEAR}&limit=500`, { token: await loginAs(app)(SEED.wcOffice) });
+    expect(res.status).toBe(200);
+    const observed = (id: string) => res.body.branches.find((b: { orgId: string }) => b.orgId === id).observed;
+    expect(observed(SEED.budgetBranch)).toEqual({ xunting: true, pangting: true, guancha: false });
+    expect(observed(SEED.eduFirstBranch)).toEqual({ xunting: false, pangting: false, guancha: true });
+    expect(observed(SEED.financeOfficeBranch)).toEqual({ xunting: false, pangting: true, guancha: false });
+    const others = res.body.branches.filter((b: { orgId: string }) => ![SEED.budgetBranch, SEED.eduFirstBranch, SEED.financeOfficeBranch].includes(b.orgId));
+    expect(others).toHaveLength(10);
+    expect(others.every((b: { observed: object }) => JSON.stringify(b.observed) === JSON.stringify({ xunting: false, pangting: false, guancha: false }))).toBe(true);
+    // Only 预算科's department had a 巡听 (OBS-2); 观察员 visits do not count as observed (OBS-4).
+    expect(res.body.coverage.departmentsWithoutXunting.sort()).toEqual([SEED.education, SEED.health].sort());
+    expect(res.body.coverage.branchesNeverObserved.sort()).toEqual(others.map((b: { orgId: string }) => b.orgId).concat(SEED.eduFirstBranch).sort());
   });
 });

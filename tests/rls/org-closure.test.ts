@@ -37,11 +37,14 @@ const ORACLE: Record<string, string> = {
           select c.id from organisations c join scope on c.parent_id = scope.id
         ) select id from scope)))`,
 };
+ORACLE.in_office_scope = ORACLE.office_org_ids as string;
 const HELPER: Record<string, string> = {
   office_org_ids: 'select x as id from app.office_org_ids() x',
   observations_of_my_orgs: 'select x as id from app.observations_of_my_orgs() x',
   observations_i_lead_the_branch_of: 'select x as id from app.observations_i_lead_the_branch_of() x',
   office_may_edit_person: 'select p.id from people p where app.office_may_edit_person(p.id)',
+  // Same answer as office_org_ids, asked one organisation at a time (branchesUnder's root, scopeRoot's orgId).
+  in_office_scope: 'select o.id from organisations o where app.in_office_scope(o.id)',
 };
 
 /** Helper and oracle, for one person, as sorted distinct id lists. */

@@ -1,4 +1,5 @@
-import { branchesWithoutCandidate, NOTE_HEADINGS, observationCoverage, observerConduct, validateCandidate, validateObservationNotes } from '@tingkan/shared';
+import fc from 'fast-check';
+import { branchesWithoutCandidate, coverageOf, NOTE_HEADINGS, observationCoverage, observerConduct, validateCandidate, validateObservationNotes } from '@tingkan/shared';
 import { codeOf, uid } from './fixtures';
 
 const candidate = { branchId: uid(1), kind: 'party_lecture', topic: '学党史、悟思想', startsAt: '2026-04-10T15:00:00+08:00', place: '二楼党员活动室', contactName: '李四', contactPhone: '0519-82345678', mode: 'pangting' };
@@ -38,6 +39,26 @@ describe('observationCoverage', () => {
       { branchId: uid(1), mode: 'xunting', date: '2026-04-01' }, { branchId: uid(2), mode: 'pangting', date: '2026-04-02' },
       { branchId: uid(3), mode: 'xunting', date: '2026-05-01' },
     ] }).ok).toBe(true);
+  });
+  it('OBS-2, OBS-4: coverageOf (parsed input, sets) answers as the rule\'s definition read literally, on random provinces', () => {
+    const mode = fc.constantFrom('xunting' as const, 'pangting' as const, 'guancha' as const);
+    const province = fc.record({
+      sizes: fc.array(fc.nat({ max: 4 }), { minLength: 1, maxLength: 6 }),
+      observations: fc.array(fc.record({ branch: fc.nat({ max: 30 }), mode, date: fc.constantFrom('2025-12-31', '2026-01-01', '2026-07-15', '2027-01-01') }), { maxLength: 25 }),
+    });
+    fc.assert(fc.property(province, ({ sizes, observations: raw }) => {
+      let next = 1;
+      const departments = sizes.map((n, d) => ({ id: uid(500 + d), branchIds: Array.from({ length: n }, () => uid(next++)) }));
+      const observations = raw.map((o) => ({ branchId: uid(1 + (o.branch % Math.max(1, next - 1))), mode: o.mode, date: o.date }));
+      const thisYear = observations.filter((o) => o.date.startsWith('2026-'));
+      const literal = {
+        departmentsWithoutXunting: departments.filter((d) => !thisYear.some((o) => o.mode === 'xunting' && d.branchIds.includes(o.branchId))).map((d) => d.id),
+        branchesNeverObserved: departments.flatMap((d) => d.branchIds).filter((id) => !thisYear.some((o) => o.mode !== 'guancha' && o.branchId === id)),
+      };
+      const input = { year: 2026, departments, observations };
+      expect(coverageOf(input)).toStrictEqual({ ...literal, ok: literal.departmentsWithoutXunting.length === 0 && literal.branchesNeverObserved.length === 0 });
+      expect(observationCoverage(input)).toStrictEqual(coverageOf(input));
+    }), { numRuns: 300 });
   });
   it('OBS-4: a branch listed under two departments is refused', () => {
     expect(codeOf(() => observationCoverage({ year: 2026, departments: [...departments, { id: uid(300), branchIds: [uid(3)] }], observations: [] }))).toBe('DUPLICATE_MEMBER');

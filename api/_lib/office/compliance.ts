@@ -2,8 +2,8 @@
 // in ONE query for the whole page of branches), exemptions applied, ATT-1 flags (the shared absenceDecision on
 // per-member counts computed in SQL) and the year's observation coverage (shared observationCoverage).
 import {
-  absenceDecision, absenceWindowStart, complianceFetchRange, complianceOf, observationCoverage, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
-  type TAbsenceFlag, type TComplianceResult, type THeldMeeting, type TPeriod, type TPolicy,
+  absenceDecision, absenceWindowStart, complianceFetchRange, complianceOf, coverageOf, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
+  type TAbsenceFlag, type TComplianceResult, type THeldMeeting, type TObservationMode, type TPeriod, type TPolicy,
 } from '@tingkan/shared';
 import type { Queryable } from '../db';
 import type { ScopeBranch } from './scope';
@@ -101,7 +101,7 @@ export async function absenceByBranch(tx: Queryable, branchIds: string[], asOf: 
   return out;
 }
 
-/** OBS-2..4: the year's coverage over the whole scope, and which modes each branch had. */
+/** OBS-2..4: the year's coverage over the whole scope, and which modes each branch had (by branch id). */
 export async function coverage(tx: Queryable, all: ScopeBranch[], year: number, from: string, to: string) {
   // One scoped call, app.observation_coverage (migration 20261126000400, decision record 0005): the office's
   // scope is checked once, not the observations' and meetings' policies per observation (issue 7).
@@ -111,8 +111,16 @@ export async function coverage(tx: Queryable, all: ScopeBranch[], year: number, 
   );
   const ids = new Set(all.map((b) => b.id));
   const observations = rows.filter((r) => ids.has(r.branch_id)).map((r) => ({ branchId: r.branch_id, mode: r.mode, date: r.date }));
-  const departments = [...new Set(all.map((b) => b.departmentId))].map((id) => ({ id, branchIds: all.filter((b) => b.departmentId === id).map((b) => b.id) }));
-  return { summary: observationCoverage({ year, departments, observations }), observations };
+  // One pass over the branches (in department order, as branchesUnder gives them), not one per department.
+  const byDepartment = new Map<string, string[]>();
+  for (const b of all) {
+    const list = byDepartment.get(b.departmentId);
+    if (list) list.push(b.id); else byDepartment.set(b.departmentId, [b.id]);
+  }
+  const departments = [...byDepartment].map(([id, branchIds]) => ({ id, branchIds }));
+  const modes = new Map<string, Set<TObservationMode>>();
+  for (const o of observations) modes.set(o.branchId, (modes.get(o.branchId) ?? new Set()).add(o.mode));
+  return { summary: coverageOf({ year, departments, observations }), modes };
 }
 
 /** The meetings come from heldMeetings and the policy from currentPolicy (parsed): no parsing per branch. */

@@ -31,7 +31,7 @@ export async function scopeRoot(tx: Queryable, wanted?: string): Promise<string>
      select scope as id from up group by scope order by max(depth), scope limit 1`,
   );
   if (wanted) {
-    const ok = await tx.query<{ ok: boolean }>('select $1::uuid in (select app.office_org_ids()) as ok', [wanted]);
+    const ok = await tx.query<{ ok: boolean }>('select app.in_office_scope($1::uuid) as ok', [wanted]);
     if (!ok.rows[0]?.ok) throw new DomainError('FORBIDDEN', '该组织不在您的管理范围内');
     return wanted;
   }
@@ -42,8 +42,8 @@ export async function scopeRoot(tx: Queryable, wanted?: string): Promise<string>
 
 /**
  * Branches under `rootId` (inclusive) that the caller's office scope covers, sorted by department and name.
- * The scope rides down the walk (in scope: the root is, or the organisation is one of the caller's
- * scope roots, or its parent is): the same set as `id in app.office_org_ids()`, without joining every
+ * The scope rides down the walk (in scope: the root is (app.in_office_scope), or the organisation is one of the
+ * caller's scope roots, or its parent is): the same set as `id in app.office_org_ids()`, without joining every
  * organisation of a province against that set (a nested loop of 10,000 × 10,000 rows: issue 7). The department's
  * name rides down too, and the 党小组s are grouped from the walk: no lookup per branch.
  */
@@ -52,7 +52,7 @@ export async function branchesUnder(tx: Queryable, rootId: string, page?: { limi
     `with recursive tree as (
        select o.id, o.parent_id, o.kind, o.name, o.has_committee, case when o.kind = 'department_committee' then o.id end as department_id,
               case when o.kind = 'department_committee' then o.name end as department_name,
-              o.id in (select app.office_org_ids()) as in_scope
+              app.in_office_scope(o.id) as in_scope
          from organisations o where o.id = $1
        union all
        select c.id, c.parent_id, c.kind, c.name, c.has_committee,
