@@ -112,7 +112,7 @@ describe('GET /api/compliance shows each branch\'s observed modes and the year\'
     expect(observed(SEED.budgetBranch)).toEqual({ xunting: true, pangting: true, guancha: false });
     expect(observed(SEED.eduFirstBranch)).toEqual({ xunting: false, pangting: false, guancha: true });
     expect(observed(SEED.financeOfficeBranch)).toEqual({ xunting: false, pangting: true, guancha: false });
-    const others = res.body.branches.filter((b: { orgId: string }) => ![SEED.budgetBranch, SEED.eduFirstBranch, SEED.financeOfficeBranch].includes(b.orgId));
+    const others = res.body.branches.filter((b: { orgId: string }) => !([SEED.budgetBranch, SEED.eduFirstBranch, SEED.financeOfficeBranch] as string[]).includes(b.orgId));
     expect(others).toHaveLength(10);
     expect(others.every((b: { observed: object }) => JSON.stringify(b.observed) === JSON.stringify({ xunting: false, pangting: false, guancha: false }))).toBe(true);
     // Only 预算科's department had a 巡听 (OBS-2); 观察员 visits do not count as observed (OBS-4).
