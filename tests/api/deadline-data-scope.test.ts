@@ -12,7 +12,8 @@ import { SEED, insertMeetingAt, insertObservation, insertSheet } from '../helper
 // the office scope checked once, then read as the owner. Here finance holds every case the four RLS passes
 // read (groups with first sheets, invitees, discussions, items in each loop state, reports of each kind, a
 // 党小组's meeting, a cancelled visit, one of the year before), and the function must give exactly what those
-// passes gave each office person, and nothing to anyone else.
+// passes gave each office person (but FB-3's invitees, decided on every membership: 20261127000200), and nothing
+// to anyone else.
 let app: TestApp;
 let policy: TPolicy;
 const o = { sent: '', guancha: '', cancelled: '', lastYear: '' };
@@ -47,8 +48,8 @@ beforeAll(async () => {
        values ($1, $2, $3, $4, $5, $5, '汇报情况', $6)`, [o.sent, kind, period, SEED.budgetBranch, held, SEED.budgetSecretary]);
   }
   // 观察员 visit of a 预算科 党小组 meeting (counts for the branch), plan in, nothing sent. FB-3's invitees: 郭博 (deputy
-  // secretary of 财政局办公室党支部, in finance) and 教育局第一支部's 书记 (whose membership only the work committee
-  // office may read); the branch's own deputy secretary (a committee role of another organisation than the
+  // secretary of 财政局办公室党支部, in finance) and 教育局第一支部's 书记 (a committee outside the finance office's
+  // scope); the branch's own deputy secretary (a committee role of another organisation than the
   // 党小组's); not the finance office person (office staff).
   const m2 = await insertMeetingAt(db, { orgId: SEED.budgetGroup1, kind: 'group_meeting', startsAt: '2026-11-30T15:00:00+08:00' });
   o.guancha = await insertObservation(db, { meetingId: m2, mode: 'guancha', observers: [SEED.financeOffice, SEED.guoBo, SEED.eduFirstSecretary, SEED.budgetDeputy] });
@@ -76,7 +77,12 @@ const plain = (list: DeadlineObservation[]) => list.map((x) => ({
 describe('app.deadline_data gives what the RLS passes gave (CALC-3, FB-1..4)', () => {
   it.each([['the work committee office', SEED.wcOffice], ['the finance office', SEED.financeOffice]])('%s: the same observations, groups, sheets, rectification and reports', async (_who, sub) => {
     const [before, after] = [await underRls(sub), await scoped(sub)];
-    expect(plain(after)).toEqual(plain(before));
+    // One difference, FB-3 (migration 20261127000200): the education 书记 sits on a committee the finance office
+    // may not read under RLS; the function knows the invitee all the same.
+    const invited = (x: DeadlineObservation) => (x.id !== o.guancha ? x
+      : { ...x, group: x.group.map((m) => (m.personId === SEED.eduFirstSecretary ? { ...m, isInvitee: true } : m)) });
+    expect(plain(after)).toEqual(plain(before.map(invited)));
+    if (sub === SEED.financeOffice) expect(plain(before)).not.toEqual(plain(before.map(invited)));
     expect(after.map((x) => x.id)).toEqual([o.sent, o.guancha]); // in meeting order; not the cancelled one, not last year's
   });
 
@@ -100,10 +106,18 @@ describe('app.deadline_data gives what the RLS passes gave (CALC-3, FB-1..4)', (
     expect(guancha).toMatchObject({ branch_id: SEED.budgetBranch, plan_submitted_at: '2026-11-20T08:00:00.000Z', discussedAt: [], items: [], reports: [] });
   });
 
-  it('FB-3 invitees as the caller may see them: 郭博 and the deputy secretary for both; the education 书记 for the work committee office only', async () => {
+  it('FB-3 invitees wherever their committee is: 郭博, the deputy secretary and the education 书记, for both offices; never the office person', async () => {
     const invitees = (list: DeadlineObservation[]) => list.find((x) => x.id === o.guancha)!.group.filter((m) => m.isInvitee).map((m) => m.personId).sort();
-    expect(invitees(await scoped(SEED.financeOffice))).toEqual([SEED.guoBo, SEED.budgetDeputy].sort());
+    expect(invitees(await scoped(SEED.financeOffice))).toEqual([SEED.guoBo, SEED.budgetDeputy, SEED.eduFirstSecretary].sort());
     expect(invitees(await scoped(SEED.wcOffice))).toEqual([SEED.guoBo, SEED.budgetDeputy, SEED.eduFirstSecretary].sort());
+  });
+
+  it('FB-3 on the finance office\'s board: the education 书记 owes the visit\'s report-back, under their name', async () => {
+    const res = await app.request('GET', '/api/deadlines?year=2026&by=observer&state=upcoming,due_soon,overdue,done', { token: await app.login(SEED.financeOffice) });
+    expect(res.status).toBe(200);
+    const theirs = res.body.groups.find((g: { id: string }) => g.id === SEED.eduFirstSecretary);
+    expect(theirs?.name).toBeTruthy();
+    expect(theirs.items.filter((i: { observationId: string; key: string }) => i.observationId === o.guancha).map((i: { key: string }) => i.key)).toContain('report_back');
   });
 
   it('the rule on this data without parsing it again answers as boardDeadlines does on the same input parsed', async () => {

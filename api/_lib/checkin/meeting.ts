@@ -28,7 +28,7 @@ export async function assertHost(tx: Queryable, meetingId: string): Promise<Meet
   const meeting = await visibleMeeting(tx, meetingId);
   if (!meeting) throw new DomainError('NOT_FOUND', '没有找到这场会议');
   const { rows } = await tx.query<{ ok: boolean }>(
-    `select $1::uuid in (select app.led_org_ids()) or $1::uuid in (select app.office_org_ids()) as ok`,
+    `select $1::uuid in (select app.led_org_ids()) or app.in_office_scope($1::uuid) as ok`,
     [meeting.org_id],
   );
   if (!rows[0]?.ok) throw new DomainError('NOT_HOST');

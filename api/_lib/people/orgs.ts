@@ -24,7 +24,7 @@ const SCOPE_CTE = `
 export async function loadTree(tx: Queryable, rootId?: string): Promise<{ roots: TOrgTreeNode[]; count: number }> {
   if (rootId) {
     const { rows } = await tx.query(
-      'select 1 where $1::uuid in (select app.office_org_ids()) or $1::uuid in (select app.my_org_ids())', [rootId],
+      'select 1 where app.in_office_scope($1::uuid) or $1::uuid in (select app.my_org_ids())', [rootId],
     );
     if (rows.length === 0) throw new DomainError('NOT_FOUND');
   }
