@@ -50,6 +50,7 @@ export async function migrate(db: Database, options: { bootstrap?: boolean; dir?
     });
     if (done) applied.push(m.version);
   }
+  if (applied.length > 0) await db.typesChanged?.();
   return applied;
 }
 

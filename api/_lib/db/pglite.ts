@@ -32,6 +32,10 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       if (options?.setup) await tx.exec(options.setup);
       return fn(wrap(tx));
     }),
+    // PGlite serialises an array parameter by its type, and learns the array types when it opens: on the first
+    // start, migrations create enums (meeting_kind, branch_role, gender) after that, so ['a', 'b'] went out as
+    // 'a,b' (22P02 malformed array literal) until a restart. Refreshed after migrating.
+    typesChanged: () => pglite.refreshArrayTypes(),
     close: () => pglite.close(),
   };
 }

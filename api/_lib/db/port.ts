@@ -17,5 +17,7 @@ export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs fn in one transaction: commit if it resolves, roll back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** After migrations: let the driver learn types created since it connected (PGlite reads array types once). */
+  typesChanged?(): Promise<void>;
   close(): Promise<void>;
 }
