@@ -24,19 +24,21 @@ export default handler({
       const today = toDateString(at.toISOString());
       const policy = await currentPolicy(tx);
       const tasks: TTask[] = [];
+      // From the ones under way (a member arriving late checks in from here) to two weeks ahead.
       const meetings = await tx.query<{ id: string; kind: TMeetingKind; topic: string; starts_at: Date; status: TMemberStatus; roles: TBranchRole[] }>(
         `select m.id, m.kind, m.topic, m.starts_at, ms.status, ms.roles::text[] as roles
            from meetings m
            join memberships ms on ms.org_id = m.org_id and ms.person_id = $1 and ms.left_on is null
            left join attendance a on a.meeting_id = m.id and a.person_id = $1
-          where m.status = 'planned' and m.starts_at >= $2 and m.starts_at < $3 and a.state is null
+          where m.status = 'planned' and m.ends_at > $2 and m.starts_at < $3 and a.state is null
           order by m.starts_at, m.id`,
         [caller.sub, at, new Date(at.getTime() + 14 * DAY)],
       );
       for (const m of meetings.rows) {
         if (!canAttend(m.status, m.kind, isOnCommittee({ personId: caller.sub, status: m.status, roles: m.roles }))) continue;
         const day = toDateString(new Date(m.starts_at).toISOString());
-        tasks.push({ kind: 'attend_meeting', ruleId: 'ATT-1', titleZh: `参加：${m.topic}（确认参加或请假）`, dueDate: day, state: deadlineState(day, today, null, policy),
+        const titleZh = new Date(m.starts_at) <= at ? `正在召开：${m.topic}（请扫码签到）` : `参加：${m.topic}（确认参加或请假）`;
+        tasks.push({ kind: 'attend_meeting', ruleId: 'ATT-1', titleZh, dueDate: day, state: deadlineState(day, today, null, policy),
           startsAt: instant(m.starts_at), templateKey: 'deadline', meetingId: m.id });
       }
       // Observations where I am in the group and my sheet is not in, or my branch still owes the plan.

@@ -44,6 +44,16 @@ describe('GET /api/tasks: one list for home (D9)', () => {
     expect(list.reminderTemplates).toStrictEqual({ deadline: null, rectification: null });
   });
 
+  it('a meeting under way stays on the list, saying so, until it ends (ATT-1)', async () => {
+    setClock('2026-03-13T09:20:00+08:00');
+    expect((await tasksOf(tok.memA)).tasks.filter((t) => t.meetingId === w.meetingA).map(brief)).toStrictEqual([
+      ['attend_meeting', '正在召开：学习贯彻会议精神（请扫码签到）', '2026-03-13', 'due_soon'],
+    ]);
+    setClock('2026-03-13T11:00:00+08:00'); // it ended at 11:00
+    expect((await tasksOf(tok.memA)).tasks.filter((t) => t.meetingId === w.meetingA)).toStrictEqual([]);
+    setClock('2026-03-10T09:00:00+08:00');
+  });
+
   it('a visit of my group leaves the list once the meeting is over; the sheet stays until it is in, the report-back comes (OBS-7, FB-1, FB-3)', async () => {
     setClock('2026-03-13T12:00:00+08:00');
     expect((await tasksOf(tok.obsB)).tasks.map((t) => t.kind)).toStrictEqual(['submit_sheet', 'file_report']);

@@ -1,28 +1,18 @@
 import { join } from 'node:path';
-import { readFileSync, existsSync } from 'node:fs';
 import { env } from '../env';
 import { asService, getDb } from '../db';
-import { migrate, appliedMigrationCount, SUPABASE_DIR } from '../db/migrate';
+import { migrate, appliedMigrationCount } from '../db/migrate';
 import { listDemoPeople } from '../demo-people';
 import { createApp } from './app';
+import { seedIfEmpty } from './demo';
 
 const STATIC_DIR = join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5');
-
-/** Applies the demo seed once, on an empty database, so the first start has something to show. */
-async function seedIfEmpty(): Promise<boolean> {
-  const db = await getDb();
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from organisations');
-  const seed = join(SUPABASE_DIR, 'seed.sql');
-  if ((rows[0]?.n ?? 0) > 0 || !existsSync(seed)) return false;
-  await db.transaction((tx) => tx.exec(readFileSync(seed, 'utf8')));
-  return true;
-}
 
 async function main(): Promise<void> {
   const e = env();
   const db = await getDb();
   await migrate(db);
-  const seeded = await seedIfEmpty();
+  const seeded = await seedIfEmpty(db);
   const migrations = await appliedMigrationCount(db);
   const demo = e.DEV_LOGIN ? await asService(listDemoPeople) : [];
   const server = createApp({ staticDir: STATIC_DIR });
