@@ -1,6 +1,6 @@
 // CALC-4: per branch and period, MTG-1..7 met or missed (shared branchCompliance over meetings aggregated
 // in ONE query for the whole page of branches), exemptions applied, ATT-1 flags (the shared absenceDecision on
-// per-member counts computed in SQL) and the year's observation coverage (shared observationCoverage).
+// per-member counts computed in SQL) and the year's observation coverage (shared coverageOf).
 import {
   absenceDecision, absenceWindowStart, complianceFetchRange, complianceOf, coverageOf, onDate, REQUIREMENTS, themeDayDate, windowsOverlapping,
   type TAbsenceFlag, type TComplianceResult, type THeldMeeting, type TObservationMode, type TPeriod, type TPolicy,
