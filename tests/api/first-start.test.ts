@@ -49,10 +49,11 @@ describe('the first start: migrated, seeded and served in one process (D2)', () 
     expect(rows[0]).toEqual({ k: ['general_meeting', 'theme_day'], r: ['secretary', 'committee_member'], g: ['female'] });
   });
 
-  const as = async (personId: string, path: string) => {
+  const as = async (personId: string, path: string, post?: unknown) => {
     const login = await fetch(`${base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
     const { token } = (await login.json()) as { token: string };
-    const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(base + path, post === undefined ? { headers: { authorization: `Bearer ${token}` } }
+      : { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(post) });
     return { status: res.status, body: (await res.json()) as any };
   };
   const year = 2026;
@@ -85,9 +86,29 @@ describe('the first start: migrated, seeded and served in one process (D2)', () 
     expect(tasks.body.tasks.map((t: { kind: string }) => t.kind)).toEqual(expect.arrayContaining(kinds));
   });
 
-  it('the 支部党员大会 under way is at the top of its members\' lists', async () => {
-    const tasks = await as('f2dfcd92-1acd-46f6-a1f9-33ba0a04119e', '/api/tasks');
-    expect(tasks.body.tasks[0]).toMatchObject({ kind: 'attend_meeting', titleZh: '正在召开：支部党员大会：讨论接收预备党员（请扫码签到）', meetingId: 'de300000-0000-4000-8000-000000000007' });
+  it('the demo\'s work can be carried on: the late 评议表 goes in, the 旁听\'s leader sends the evaluation and the branch is asked to discuss it (FB-1, FB-2)', async () => {
+    const sheet = await as('a2f09094-70d1-4d9c-ab1a-9663cda866a8', '/api/observations/de300000-0000-4000-8000-000000000002/sheets',
+      { scores: { content: 16, form: 15, procedure: 15, effect: 16, innovation: 12 }, texts: { opinion: '会议程序规范，研讨有深度。' } });
+    expect(sheet.status).toBe(201);
+    const sent = await as('acd5db04-2225-4583-97fe-79117c119a13', '/api/feedback/de300000-0000-4000-8000-000000000004',
+      { evaluation: '党课紧扣主题，组织规范；互动环节可以加强。', strengthTags: ['主题鲜明'], problemTags: ['互动不足'] });
+    expect(sent.status).toBe(201);
+    expect(sent.body.feedback.groupResult).toMatchObject({ rubricId: 'pingyi_5', observerCount: 3, meanTotal: 77.67 }); // the demo's three sheets: (82 + 75 + 76) / 3
+    const secretary = await as(SEED.eduFirstSecretary, '/api/tasks');
+    expect(secretary.body.tasks.map((t: { kind: string; observationId?: string }) => `${t.kind} ${t.observationId}`))
+      .toContain('record_discussion de300000-0000-4000-8000-000000000004');
+  });
+
+  it('the 支部党员大会 under way is at the top of its members\' lists, and scanning the 书记\'s code checks them in', async () => {
+    const meetingNow = 'de300000-0000-4000-8000-000000000007';
+    const member = 'f2dfcd92-1acd-46f6-a1f9-33ba0a04119e';
+    const tasks = await as(member, '/api/tasks');
+    expect(tasks.body.tasks[0]).toMatchObject({ kind: 'attend_meeting', titleZh: '正在召开：支部党员大会：讨论接收预备党员（请扫码签到）', meetingId: meetingNow });
+    const code = await as('fb2baebc-cc6c-4bf5-b2ba-ccacd0307089', `/api/checkins/qr?meetingId=${meetingNow}`);
+    expect(code.status).toBe(200);
+    const scan = await as(member, '/api/checkins', { payload: code.body.payload });
+    expect(scan.status).toBe(200);
+    expect((await as(member, '/api/tasks')).body.tasks.map((t: { meetingId?: string }) => t.meetingId)).not.toContain(meetingNow);
   });
 
   it.each([
