@@ -89,14 +89,17 @@ describe('office journey', () => {
     const office = await tokenFor(PEOPLE.office.id);
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     const report = await call<{ total: number; coverage: { departmentsWithoutXunting: string[]; branchesNeverObserved: string[] };
-      branches: { name: string; ok: boolean; absence: { flagged: unknown[] } }[] }>(office, 'GET', `/api/compliance?year=${year}&limit=20&offset=0`);
+      branches: { name: string; ok: boolean; absence: { flagged: unknown[] }; observed: { xunting: boolean; pangting: boolean } }[] }>(
+      office, 'GET', `/api/compliance?year=${year}&limit=20&offset=0`);
     expect(report.status).toBe(200);
     const names = (await page.locator('.compliance-name__branch').allInnerTexts()).map((t) => t.trim());
     expect(names).toEqual(report.json.branches.map((b) => b.name));
     await page.getByText(`共 ${report.json.total} 个支部，本页 ${report.json.branches.length} 个`).waitFor();
-    // A branch with a missed meeting or an ATT-1 flag is marked; the head row has the branch, twelve months and ATT-1.
+    // A branch with a missed meeting or an ATT-1 flag is marked, and one not yet visited by 巡听 or 旁听 (OBS-4); the head
+    // row has the branch, twelve months, ATT-1 and the visits.
     expect(await page.locator('.compliance-tr--attention').count()).toBe(report.json.branches.filter((b) => !b.ok || b.absence.flagged.length > 0).length);
-    expect(await page.locator('.compliance-tr--head .compliance-th').count()).toBe(14);
+    expect(await page.locator('.compliance-cell--unobserved').count()).toBe(report.json.branches.filter((b) => !b.observed.xunting && !b.observed.pangting).length);
+    expect(await page.locator('.compliance-tr--head .compliance-th').count()).toBe(15);
     const { coverage } = report.json;
     await page.getByText(`${coverage.departmentsWithoutXunting.length} 个部门尚无巡听（OBS-2），${coverage.branchesNeverObserved.length} 个支部尚未被巡听或旁听（OBS-4）`).waitFor();
     await shot(page, 'office-compliance');

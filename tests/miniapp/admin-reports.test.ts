@@ -108,6 +108,14 @@ describe('合规情况 table logic (CALC-4, ATT-1)', () => {
     expect(clean.cells.every((c) => c.state === 'none' && c.text === '')).toBe(true);
   });
 
+  it('shows the year\'s visits per branch; without a 巡听 or 旁听 it is not observed, a 观察员 visit alone included (OBS-4)', () => {
+    const rowWith = (observed: { xunting: boolean; pangting: boolean; guancha: boolean }) => complianceRows({ ...REPORT, branches: [branch({ observed })] })[0]!;
+    expect(rowWith({ xunting: true, pangting: true, guancha: false })).toMatchObject({ observed: '巡听、旁听', neverObserved: false });
+    expect(rowWith({ xunting: false, pangting: true, guancha: true })).toMatchObject({ observed: '旁听、观察', neverObserved: false });
+    expect(rowWith({ xunting: false, pangting: false, guancha: true })).toMatchObject({ observed: '观察（未巡听旁听）', neverObserved: true });
+    expect(rowWith({ xunting: false, pangting: false, guancha: false })).toMatchObject({ observed: '未观摩', neverObserved: true });
+  });
+
   it('names windows and sums up the coverage (OBS-2, OBS-4)', () => {
     expect([windowName('2026-03-01', '2026-03-31'), windowName('2026-10-01', '2026-12-31'), windowName('2026-01-01', '2026-12-31')]).toEqual(['3月', '第四季度', '全年']);
     expect(coverageText(REPORT)).toBe('全年观摩覆盖：1 个部门尚无巡听（OBS-2），1 个支部尚未被巡听或旁听（OBS-4）。');

@@ -1,6 +1,7 @@
 // CALC-4: the compliance table, branches × months. A monthly duty (MTG-2, 3, 5) sits in its month; a
 // quarterly or yearly one (MTG-1, 4, 6) in the month its window closes. A cell is as bad as its worst
-// duty: missing, then exempt, then still open (pending), then met. ATT-1 flags are a column of their own.
+// duty: missing, then exempt, then still open (pending), then met. ATT-1 flags and the year's visits (OBS-4) are
+// columns of their own.
 import type { TComplianceBranch, TComplianceReport, TComplianceWindowView } from '../../../services/office/schemas';
 import { MEETING_KIND_ZH } from '../../../constants/labels';
 
@@ -24,6 +25,9 @@ export interface ComplianceRow {
   missing: string[];
   exemptions: string[];
   flagged: string[];
+  /** OBS-4: this year's visits by mode ('巡听、旁听'), or '未观摩' when no 巡听 or 旁听 (a 观察员 visit does not count). */
+  observed: string;
+  neverObserved: boolean;
 }
 
 const WORST: CellState[] = ['missing', 'exempt', 'pending', 'met', 'none'];
@@ -70,7 +74,14 @@ export function complianceRows(report: TComplianceReport): ComplianceRow[] {
     missing: b.missing.map((m) => `${MEETING_KIND_ZH[m.kind]}（${windowName(m.start, m.end)}，${m.ruleId}）`),
     exemptions: b.exemptions.map((e) => `${MEETING_KIND_ZH[e.meetingKind]}（${windowName(e.periodStart, e.periodEnd)}）：${e.reason}`),
     flagged: b.absence.flagged.map((f) => `${f.name}（最后参加 ${f.lastAttendedOn ?? '无记录'}）`),
+    ...observedOf(b.observed),
   }));
+}
+
+function observedOf(o: TComplianceBranch['observed']): { observed: string; neverObserved: boolean } {
+  const modes = [o.xunting && '巡听', o.pangting && '旁听', o.guancha && '观察'].filter(Boolean).join('、');
+  const neverObserved = !o.xunting && !o.pangting;
+  return { observed: neverObserved ? (modes ? `${modes}（未巡听旁听）` : '未观摩') : modes, neverObserved };
 }
 
 /** OBS-2 / OBS-4 over the whole scope, in one sentence. */

@@ -19,7 +19,7 @@ export default function CompliancePage() {
   const [picked, setPicked] = useState<string | null>(null);
 
   return (
-    <AdminPage title={PAGE_TITLES.adminCompliance} hint='各支部每月“三会一课”落实情况（MTG-1～6，CALC-4）。季度、年度要求显示在该季度（年度）的最后一个月；标红为缺开，“免”为已批准免于开展；“连续6月未参加”为 ATT-1 提示。'
+    <AdminPage title={PAGE_TITLES.adminCompliance} hint='各支部每月“三会一课”落实情况（MTG-1～6，CALC-4）。季度、年度要求显示在该季度（年度）的最后一个月；标红为缺开，“免”为已批准免于开展；“连续6月未参加”为 ATT-1 提示；“观摩”为本年度的巡听、旁听，标红为尚未观摩（OBS-4）。'
       toolbar={<YearSwitch year={year} onChange={(y) => { setYear(y); setPage(1); setPicked(null); }} />}>
       <Loaded state={state} onRetry={() => void reload()} loadingText='正在统计各支部落实情况…'>
         {(report) => {
@@ -46,6 +46,7 @@ export default function CompliancePage() {
                     <Text className='compliance-th compliance-name'>支部</Text>
                     {MONTHS.map((m) => <Text key={m} className='compliance-th'>{m}月</Text>)}
                     <Text className='compliance-th compliance-att'>ATT-1</Text>
+                    <Text className='compliance-th compliance-obs'>观摩</Text>
                   </View>
                   {rows.map((r) => (
                     <View key={r.orgId} className={`compliance-tr ${r.ok ? '' : 'compliance-tr--attention'}`}>
@@ -60,6 +61,7 @@ export default function CompliancePage() {
                       <Text className={`compliance-cell compliance-att ${r.flagged.length > 0 ? 'compliance-cell--flagged' : ''}`}>
                         {r.flagged.length > 0 ? `${r.flagged.length} 人` : '—'}
                       </Text>
+                      <Text className={`compliance-cell compliance-obs ${r.neverObserved ? 'compliance-cell--unobserved' : ''}`}>{r.observed}</Text>
                     </View>
                   ))}
                 </View>
