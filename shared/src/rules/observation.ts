@@ -1,6 +1,6 @@
 // OBS-1, OBS-2, OBS-4, OBS-6, OBS-7: what is filed, what must be covered each year, how observers behave.
 import * as z from 'zod';
-import { ZId, ZObservationMode, type TObservationMode } from '../schemas/common';
+import { OBSERVING_MODES, ZId, ZObservationMode, type TObservationMode } from '../schemas/common';
 import { ZCoverageInput, ZObservationCandidate, ZObservationNotes, type TObservationCandidate, type TObservationNotes } from '../schemas/observation';
 import { toDateString } from '../time';
 import { assertUniqueIds } from './org';
@@ -48,7 +48,7 @@ export function coverageOf(input: z.output<typeof ZCoverageInput>): TCoverage {
   // Sets, not a scan of every observation per department: a province has 100 departments and ~4,000 observations.
   const withXunting = new Set(thisYear.filter((o) => o.mode === 'xunting').map((o) => o.branchId));
   const departmentsWithoutXunting = departments.filter((d) => !d.branchIds.some((id) => withXunting.has(id))).map((d) => d.id);
-  const observed = new Set(thisYear.filter((o) => o.mode !== 'guancha').map((o) => o.branchId));
+  const observed = new Set(thisYear.filter((o) => OBSERVING_MODES.includes(o.mode)).map((o) => o.branchId));
   const branchesNeverObserved = departments.flatMap((d) => d.branchIds).filter((id) => !observed.has(id));
   return { departmentsWithoutXunting, branchesNeverObserved, ok: departmentsWithoutXunting.length === 0 && branchesNeverObserved.length === 0 };
 }

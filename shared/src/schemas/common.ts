@@ -26,6 +26,8 @@ export type TMeetingKind = z.infer<typeof ZMeetingKind>;
 
 export const ZObservationMode = z.enum(['xunting', 'pangting', 'guancha']);
 export type TObservationMode = z.infer<typeof ZObservationMode>;
+/** OBS-4: the modes that count as observing a branch; a 观察员 visit does not. The rule and the office view both read it. */
+export const OBSERVING_MODES: readonly TObservationMode[] = ['xunting', 'pangting'];
 
 export const ZLeaveCategory = z.enum(['sick', 'personal', 'official']);
 export type TLeaveCategory = z.infer<typeof ZLeaveCategory>;

@@ -2,6 +2,7 @@
 // quarterly or yearly one (MTG-1, 4, 6) in the month its window closes. A cell is as bad as its worst
 // duty: missing, then exempt, then still open (pending), then met. ATT-1 flags and the year's visits (OBS-4) are
 // columns of their own.
+import { OBSERVING_MODES } from '../../../services/schemas';
 import type { TComplianceBranch, TComplianceReport, TComplianceWindowView } from '../../../services/office/schemas';
 import { MEETING_KIND_ZH } from '../../../constants/labels';
 
@@ -80,7 +81,7 @@ export function complianceRows(report: TComplianceReport): ComplianceRow[] {
 
 function observedOf(o: TComplianceBranch['observed']): { observed: string; neverObserved: boolean } {
   const modes = [o.xunting && '巡听', o.pangting && '旁听', o.guancha && '观察'].filter(Boolean).join('、');
-  const neverObserved = !o.xunting && !o.pangting;
+  const neverObserved = !OBSERVING_MODES.some((m) => o[m]);
   return { observed: neverObserved ? (modes ? `${modes}（未巡听旁听）` : '未观摩') : modes, neverObserved };
 }
 
