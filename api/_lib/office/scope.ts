@@ -21,6 +21,11 @@ export async function requireOffice(tx: Queryable): Promise<void> {
 /** The caller's widest office scope (the organisation nearest the root), or a given one if it is in scope. */
 export async function scopeRoot(tx: Queryable, wanted?: string): Promise<string> {
   await requireOffice(tx);
+  if (wanted) {
+    const ok = await tx.query<{ ok: boolean }>('select app.in_office_scope($1::uuid) as ok', [wanted]);
+    if (!ok.rows[0]?.ok) throw new DomainError('FORBIDDEN', '该组织不在您的管理范围内');
+    return wanted;
+  }
   const { rows } = await tx.query<{ id: string }>(
     `with recursive up as (
        select s.scope_org_id as scope, o.parent_id, 0 as depth
@@ -30,11 +35,6 @@ export async function scopeRoot(tx: Queryable, wanted?: string): Promise<string>
      )
      select scope as id from up group by scope order by max(depth), scope limit 1`,
   );
-  if (wanted) {
-    const ok = await tx.query<{ ok: boolean }>('select app.in_office_scope($1::uuid) as ok', [wanted]);
-    if (!ok.rows[0]?.ok) throw new DomainError('FORBIDDEN', '该组织不在您的管理范围内');
-    return wanted;
-  }
   const root = rows[0]?.id;
   if (!root) throw new DomainError('FORBIDDEN');
   return root;
