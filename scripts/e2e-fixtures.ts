@@ -1,9 +1,10 @@
 // Browser journeys: prepares the server's PGlite data dir before it starts: migrations, the demo seed,
 // then scripts/e2e-fixtures.sql (what the public API cannot arrange yet). Usage: tsx scripts/e2e-fixtures.ts <dataDir>
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPglite } from '../api/_lib/db/pglite';
-import { migrate, SUPABASE_DIR } from '../api/_lib/db/migrate';
+import { migrate } from '../api/_lib/db/migrate';
+import { seedIfEmpty } from '../api/_lib/server/demo';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
@@ -11,9 +12,7 @@ async function main(): Promise<void> {
   const db = await openPglite({ dataDir });
   try {
     await migrate(db);
-    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from organisations');
-    const seed = join(SUPABASE_DIR, 'seed.sql');
-    if ((rows[0]?.n ?? 0) === 0 && existsSync(seed)) await db.transaction((tx) => tx.exec(readFileSync(seed, 'utf8')));
+    await seedIfEmpty(db, { inProgress: false });
     await db.transaction((tx) => tx.exec(readFileSync(join(__dirname, 'e2e-fixtures.sql'), 'utf8')));
     console.log(`e2e fixtures loaded into ${dataDir}`);
   } finally {
